@@ -1,0 +1,2 @@
+/** Password hashing, the identity store, login throttling, account and token logic. */
+package org.guildhall.identity.control;

@@ -1,0 +1,93 @@
+package org.guildhall.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A personal token that acts for its account: API access ({@link Scope#API}) or reading
+ * private feeds ({@link Scope#FEED}). Only the SHA-256 of the secret is kept, so a leaked
+ * database does not leak working tokens.
+ */
+@Entity
+@Table(name = "gh_api_token")
+@NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t where t.secretHash = :hash")
+@NamedQuery(name = ApiToken.OF_ACCOUNT, query = "select t from ApiToken t where t.account = :account order by t.createdAt desc")
+public class ApiToken {
+
+    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String OF_ACCOUNT = "ApiToken.ofAccount";
+
+    public enum Scope { API, FEED }
+
+    @Id
+    @SequenceGenerator(name = "api_token_seq", sequenceName = "gh_api_token_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "secret_hash", nullable = false, unique = true, length = 64)
+    private String secretHash;
+
+    @Column(nullable = false, length = 10)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Scope scope;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    protected ApiToken() {
+    }
+
+    public ApiToken(Account account, String name, Scope scope, String secretHash) {
+        this.account = account;
+        this.name = name;
+        this.scope = scope;
+        this.secretHash = secretHash;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Scope getScope() {
+        return scope;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void markUsed(Instant when) {
+        this.lastUsedAt = when;
+    }
+}

@@ -1,0 +1,2 @@
+/** Accounts and the tokens that act for them. */
+package org.guildhall.identity.entity;

@@ -1,0 +1,74 @@
+package org.guildhall.platform.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.guildhall.platform.control.DataFolder;
+import org.guildhall.platform.control.DemoSeeding;
+import org.guildhall.platform.control.SchemaMigration;
+
+/**
+ * The start-up sequence: data folder, schema migration, then demo content on an empty database.
+ * Readiness reports up only after it finished.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/guildhall",
+        className = "org.guildhall.platform.control.GuildhallDataSource",
+        minPoolSize = 1,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data"
+        })
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/guildhall")
+    DataSource dataSource;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DataFolder dataFolder;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.demo.enabled", defaultValue = "true")
+    boolean demoEnabled;
+
+    @Inject
+    Event<DemoSeeding> demoSeeding;
+
+    private volatile boolean ready;
+
+    void start(@Observes Startup startup) {
+        LOG.log(Level.INFO, "Guildhall data folder: {0}", dataFolder.root());
+        dataFolder.folder("tmp");
+        new SchemaMigration(dataSource).run();
+        if (demoEnabled && isEmpty()) {
+            LOG.info("Empty database: adding demo groups, accounts and content (guildhall.demo.enabled=false switches this off)");
+            demoSeeding.fire(new DemoSeeding());
+        }
+        ready = true;
+    }
+
+    private boolean isEmpty() {
+        return em.createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0;
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+}

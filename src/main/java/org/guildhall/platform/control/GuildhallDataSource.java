@@ -1,0 +1,117 @@
+package org.guildhall.platform.control;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The connection source behind Guildhall's pooled datasource: the embedded H2 file under the
+ * data folder by default, or whatever JDBC URL {@code guildhall.db.url} names (PostgreSQL in
+ * production).
+ *
+ * <p>Why not a vendor DataSource class in {@code @DataSourceDefinition}: one WAR must serve
+ * both databases, the class name in the annotation cannot follow configuration, and
+ * PostgreSQL's own DataSource ignores a {@code url} on Payara (its defaults win). The pool
+ * instantiates this class; it reads the settings the way MicroProfile Config ranks them
+ * (system property, then environment variable), because the application's Config is not
+ * reliably reachable from the pool's thread.
+ */
+public class GuildhallDataSource implements DataSource {
+
+    static final String EMBEDDED = "embedded";
+
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(setting("guildhall.db.user", ""), setting("guildhall.db.password", ""));
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        String url = jdbcUrl();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user == null || user.isBlank() ? defaultUser(url) : user);
+        credentials.setProperty("password", password == null ? "" : password);
+        for (Driver driver : ServiceLoader.load(Driver.class, GuildhallDataSource.class.getClassLoader())) {
+            if (driver.acceptsURL(url)) {
+                return driver.connect(url, credentials);
+            }
+        }
+        throw new SQLException("No JDBC driver in Guildhall accepts " + redacted(url));
+    }
+
+    static String jdbcUrl() {
+        String configured = setting("guildhall.db.url", EMBEDDED);
+        if (configured.isBlank() || EMBEDDED.equals(configured)) {
+            Path file = Path.of(setting("guildhall.data", "data")).toAbsolutePath().normalize().resolve("db").resolve("guildhall");
+            // AUTO_SERVER lets a second process (a console, the integration tests) open the file while Payara runs
+            return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        }
+        return configured;
+    }
+
+    private static String defaultUser(String url) {
+        return url.startsWith("jdbc:h2:") ? "sa" : "";
+    }
+
+    /** A URL for messages: everything after '?' may carry a password. */
+    static String redacted(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?…";
+    }
+
+    static String setting(String key, String fallback) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+        }
+        return value == null ? fallback : value;
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

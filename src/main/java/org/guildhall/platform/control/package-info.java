@@ -1,0 +1,2 @@
+/** The data folder, the database connection and the schema migrations. */
+package org.guildhall.platform.control;
