@@ -42,7 +42,7 @@ create table gh_membership (
     group_id bigint not null references gh_group(id) on delete cascade,
     account_id bigint not null references gh_account(id) on delete cascade,
     role varchar(16) not null,
-    approved boolean not null,
+    status varchar(16) not null,
     created_at timestamp with time zone not null,
     constraint gh_membership_once unique (group_id, account_id)
 );

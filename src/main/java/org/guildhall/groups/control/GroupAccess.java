@@ -59,8 +59,9 @@ public class GroupAccess {
             return em.createQuery("select g.id from Group g", Long.class).getResultList();
         }
         return em.createQuery("select g.id from Group g where g.visibility = :public"
-                        + " or exists (select m from Membership m where m.group = g and m.account.id = :account and m.approved = true)", Long.class)
+                        + " or exists (select m from Membership m where m.group = g and m.account.id = :account and m.status = :active)", Long.class)
                 .setParameter("public", Visibility.PUBLIC)
+                .setParameter("active", Membership.Status.ACTIVE)
                 .setParameter("account", caller.isAnonymous() ? -1L : caller.accountId())
                 .getResultList();
     }

@@ -52,9 +52,10 @@ public class Groups {
         if (readable.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select g, (select count(m) from Membership m where m.group = g and m.approved = true)"
+        return em.createQuery("select g, (select count(m) from Membership m where m.group = g and m.status = :active)"
                         + " from Group g where g.id in :ids order by g.name", Object[].class)
                 .setParameter("ids", readable)
+                .setParameter("active", Membership.Status.ACTIVE)
                 .getResultStream()
                 .map(row -> new GroupSummary((Group) row[0], ((Number) row[1]).longValue()))
                 .toList();
@@ -65,7 +66,8 @@ public class Groups {
         if (caller.isAnonymous()) {
             return List.of();
         }
-        return em.createNamedQuery(Membership.OF_ACCOUNT, Membership.class).setParameter("account", caller.accountId()).getResultList();
+        return em.createNamedQuery(Membership.OF_ACCOUNT, Membership.class).setParameter("account", caller.accountId())
+                .setParameter("active", Membership.Status.ACTIVE).getResultList();
     }
 
     /** The caller's memberships and pending requests, to show where they stand in each group. */
@@ -210,8 +212,8 @@ public class Groups {
         if (membership.getRole() != Role.COMMITTEE || !membership.isApproved()) {
             return;
         }
-        long committee = em.createQuery("select count(m) from Membership m where m.group = :group and m.role = :role and m.approved = true", Long.class)
-                .setParameter("group", membership.getGroup()).setParameter("role", Role.COMMITTEE).getSingleResult();
+        long committee = em.createQuery("select count(m) from Membership m where m.group = :group and m.role = :role and m.status = :active", Long.class)
+                .setParameter("group", membership.getGroup()).setParameter("role", Role.COMMITTEE).setParameter("active", Membership.Status.ACTIVE).getSingleResult();
         if (committee <= 1) {
             throw new GroupException("A group keeps at least one committee member; appoint another first.");
         }

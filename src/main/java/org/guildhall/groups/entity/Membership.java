@@ -16,19 +16,25 @@ import java.time.Instant;
 import org.guildhall.identity.entity.Account;
 
 /**
- * An account's place in a group. A pending join request is a membership that is not yet
- * {@code approved}: it grants nothing until the committee approves it.
+ * An account's place in a group. A pending join request is a membership in state
+ * {@link Status#REQUESTED}: it grants nothing until the committee approves it.
  */
 @Entity
 @Table(name = "gh_membership")
 @NamedQuery(name = Membership.OF, query = "select m from Membership m where m.group.id = :group and m.account.id = :account")
-@NamedQuery(name = Membership.OF_GROUP, query = "select m from Membership m where m.group.id = :group order by m.approved, m.role desc, m.account.displayName")
-@NamedQuery(name = Membership.OF_ACCOUNT, query = "select m from Membership m where m.account.id = :account and m.approved = true order by m.group.name")
+@NamedQuery(name = Membership.OF_GROUP, query = "select m from Membership m where m.group.id = :group order by m.status, m.role desc, m.account.displayName")
+@NamedQuery(name = Membership.OF_ACCOUNT, query = "select m from Membership m where m.account.id = :account and m.status = :active order by m.group.name")
 public class Membership implements java.io.Serializable {
 
     public static final String OF = "Membership.of";
     public static final String OF_GROUP = "Membership.ofGroup";
     public static final String OF_ACCOUNT = "Membership.ofAccount";
+
+    /**
+     * A state, not a boolean: EclipseLink writes boolean query values as 1 and 0, which H2 2
+     * refuses to compare with a BOOLEAN column.
+     */
+    public enum Status { ACTIVE, REQUESTED }
 
     @Id
     @SequenceGenerator(name = "membership_seq", sequenceName = "gh_membership_seq", allocationSize = 50)
@@ -47,8 +53,9 @@ public class Membership implements java.io.Serializable {
     @Column(nullable = false, length = 16)
     private Role role = Role.MEMBER;
 
-    @Column(nullable = false)
-    private boolean approved;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
@@ -60,7 +67,7 @@ public class Membership implements java.io.Serializable {
         this.group = group;
         this.account = account;
         this.role = role;
-        this.approved = approved;
+        this.status = approved ? Status.ACTIVE : Status.REQUESTED;
     }
 
     public Long getId() {
@@ -84,11 +91,11 @@ public class Membership implements java.io.Serializable {
     }
 
     public boolean isApproved() {
-        return approved;
+        return status == Status.ACTIVE;
     }
 
     public void approve() {
-        this.approved = true;
+        this.status = Status.ACTIVE;
     }
 
     public Instant getCreatedAt() {

@@ -5,12 +5,11 @@ import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthe
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 
 /**
- * Form login on Guildhall's own JSF page. When a protected page sends the browser to log in,
- * the mechanism remembers that page and returns there afterwards; that target is always a
- * request the server itself received, so it cannot point elsewhere.
+ * Form login on Guildhall's own JSF page. A protected page forwards to the login page (the
+ * address bar keeps the page asked for); the login page takes that page as where to go next.
  */
 @CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = false))
+        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", useForwardToLogin = true))
 @ApplicationScoped
 public class AuthenticationConfig {
 }

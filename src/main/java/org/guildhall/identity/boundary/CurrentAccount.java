@@ -3,7 +3,7 @@ package org.guildhall.identity.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
 import org.guildhall.identity.control.Accounts;
@@ -19,8 +19,10 @@ import org.guildhall.identity.entity.Caller;
 @RequestScoped
 public class CurrentAccount {
 
+    // the servlet request rather than Jakarta Security's SecurityContext: the latter fails
+    // (NullPointerException in Payara 7) while an error page is being rendered
     @Inject
-    SecurityContext securityContext;
+    HttpServletRequest request;
 
     @Inject
     Accounts accounts;
@@ -34,7 +36,7 @@ public class CurrentAccount {
 
     public Optional<Account> get() {
         if (account == null) {
-            Principal principal = securityContext.getCallerPrincipal();
+            Principal principal = request.getUserPrincipal();
             account = principal == null ? Optional.empty() : accounts.find(principal.getName()).filter(Account::isEnabled);
         }
         return account;

@@ -1,5 +1,6 @@
 package org.guildhall.identity.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -11,6 +12,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +48,17 @@ public class Login {
 
     private String next;
 
+    /** On a forward from a protected page, that page is where to go after login. */
+    @PostConstruct
+    void init() {
+        HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+        Object forwardedFrom = request.getAttribute(RequestDispatcher.FORWARD_SERVLET_PATH);
+        if (forwardedFrom != null) {
+            Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+            next = forwardedFrom + (query == null ? "" : "?" + query);
+        }
+    }
+
     public void submit() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -78,6 +91,9 @@ public class Login {
                 external.redirect(external.getRequestContextPath() + LocalTarget.of(next));
             }
             default -> {
+                // Soteria keeps the failed attempt's state in the session, and the next protected
+                // page then answers an empty 200 instead of the login form: start afresh
+                request.getSession().invalidate();
                 throttle.failed(username, address);
                 LOG.log(Level.INFO, "Failed login for {0} from {1}", new Object[]{username.trim().toLowerCase(), address});
                 error("Wrong user name or password.");

@@ -1,5 +1,6 @@
 package org.guildhall.platform.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,7 +14,8 @@ import java.io.IOException;
  * second policy with a per-response nonce to its pages; browsers enforce both, so inline
  * scripts run only with that nonce although this policy alone would allow them.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC})
 public class SecurityHeaders extends HttpFilter {
 
     static final String POLICY = String.join("; ",

@@ -1,0 +1,201 @@
+package org.guildhall.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One visitor of the portal over plain HTTP, with its own cookies: reads pages, submits JSF
+ * forms the way a browser would (with the page's ViewState), and calls the API.
+ */
+public class Portal {
+
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)");
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public Portal(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    CookieManager cookies() {
+        return cookies;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** GET that follows redirects within the portal, as a browser would. */
+    public HttpResponse<String> open(String path) {
+        HttpResponse<String> response = get(path);
+        for (int i = 0; i < 5 && response.statusCode() / 100 == 3; i++) {
+            response = get(response.headers().firstValue("Location").orElseThrow());
+        }
+        return response;
+    }
+
+    /**
+     * Submits the form of a page: the fields given, the ViewState the page carried, and the
+     * button that was pressed. Field names are the form's client ids without the form prefix.
+     */
+    public HttpResponse<String> submit(String path, String formId, String button, Map<String, String> fields) {
+        HttpResponse<String> page = get(path);
+        return post(path, formId, button, fields, page.body());
+    }
+
+    /** Posts a form of a page already loaded, with that page's ViewState and CSP nonce, as its JavaScript would. */
+    public HttpResponse<String> post(String path, String formId, String button, Map<String, String> fields, String pageHtml) {
+        String viewState = viewState(pageHtml);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((name, value) -> form.put(formId + ":" + name, value));
+        form.put(formId + ":" + button, button);
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
+        nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    public HttpResponse<String> login(String username, String password) {
+        return submit("/login.xhtml", "login", "submit", Map.of("username", username, "password", password));
+    }
+
+    public HttpResponse<String> login(String username, String password, String next) {
+        return submit("/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), "login", "submit",
+                Map.of("username", username, "password", password));
+    }
+
+    /**
+     * A PrimeFaces AJAX request from a page already loaded, as its button would send it:
+     * the whole form is processed, the form and messages are re-rendered.
+     */
+    public HttpResponse<String> ajax(String path, String formId, String source, Map<String, String> fields, String pageHtml) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", formId + ":" + source);
+        form.put("jakarta.faces.partial.execute", formId);
+        form.put("jakarta.faces.partial.render", formId + " messages");
+        form.put(formId + ":" + source, formId + ":" + source);
+        form.put(formId, formId);
+        fields.forEach((name, value) -> form.put(formId + ":" + name, value));
+        form.put("jakarta.faces.ViewState", viewState(pageHtml));
+        nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    /** Creates a personal API token on the account page, as the logged-in user would, and returns its secret. */
+    public String issueApiToken(String name) {
+        HttpResponse<String> page = get("/account/index.xhtml");
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("Account page answered " + page.statusCode());
+        }
+        HttpResponse<String> response = ajax("/account/index.xhtml", "tokens", "issue",
+                Map.of("token-name", name, "token-scope_input", "API"), page.body());
+        Matcher secret = Pattern.compile("gha_[A-Za-z0-9_-]{20,}").matcher(response.body());
+        if (!secret.find()) {
+            throw new IllegalStateException("No token in the account page's answer: " + response.body());
+        }
+        return secret.group();
+    }
+
+    /** Signs up a new account through the sign-up page. */
+    public HttpResponse<String> signUp(String username, String password) {
+        return submit("/signup.xhtml", "signup", "submit",
+                Map.of("username", username, "displayName", "Test " + username, "email", username + "@test.example", "password", password));
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst();
+    }
+
+    public HttpResponse<String> api(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        // the API ignores cookies on purpose; this client sends none so the test shows the token alone suffices
+        return sendWithoutCookies(request);
+    }
+
+    /** PrimeFaces' CSP mode accepts a postback only with the nonce of the page it came from. */
+    static Optional<String> nonce(String html) {
+        Matcher matcher = NONCE.matcher(html);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    public static String viewState(String html) {
+        Matcher matcher = VIEW_STATE.matcher(html);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    URI uri(String path) {
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            return URI.create(path);
+        }
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        return URI.create(root + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> sendWithoutCookies(HttpRequest.Builder request) {
+        try (HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            return plain.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
