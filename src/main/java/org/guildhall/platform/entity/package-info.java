@@ -1,0 +1,2 @@
+/** Mappings every component's entities share. */
+package org.guildhall.platform.entity;

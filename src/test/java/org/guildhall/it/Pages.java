@@ -1,0 +1,98 @@
+package org.guildhall.it;
+
+import java.net.URI;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page objects: what a person sees and does on Guildhall's pages, in their words. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** The login page. */
+    public record Login(WebDriver driver, URI base) {
+
+        public static Login open(WebDriver driver, URI base) {
+            driver.get(base.resolve("/login.xhtml").toString());
+            return new Login(driver, base);
+        }
+
+        public Home logIn(String username, String password) {
+            driver.findElement(By.id("login:username")).sendKeys(username);
+            driver.findElement(By.id("login:password")).sendKeys(password);
+            driver.findElement(By.id("login:submit")).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("account-link")));
+            return new Home(driver, base);
+        }
+    }
+
+    /** The home page. */
+    public record Home(WebDriver driver, URI base) {
+
+        public static Home open(WebDriver driver, URI base) {
+            driver.get(base.resolve("/").toString());
+            return new Home(driver, base);
+        }
+
+        public String myGroups() {
+            return driver.findElement(By.id("my-groups")).findElement(By.xpath("..")).getText();
+        }
+
+        public String loggedInAs() {
+            return driver.findElement(By.id("account-link")).getText();
+        }
+
+        public Directory groups() {
+            driver.findElement(By.linkText("Groups")).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("directory:groups")));
+            return new Directory(driver, base);
+        }
+    }
+
+    /** The group directory. */
+    public record Directory(WebDriver driver, URI base) {
+
+        public GroupPage openGroup(String name) {
+            driver.findElement(By.linkText(name)).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("group-name")));
+            return new GroupPage(driver, base);
+        }
+    }
+
+    /** A group page. */
+    public record GroupPage(WebDriver driver, URI base) {
+
+        public String name() {
+            return driver.findElement(By.id("group-name")).getText();
+        }
+
+        public GroupPage join() {
+            WebElement button = driver.findElement(By.id("group:join"));
+            button.click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("group:my-role-member")));
+            return this;
+        }
+
+        public String message() {
+            return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages .ui-messages-info-summary"))).getText();
+        }
+
+        public boolean hasJoinButton() {
+            return !driver.findElements(By.id("group:join")).isEmpty();
+        }
+
+        public String members() {
+            driver.findElement(By.linkText("Members")).click();
+            return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("group:sections:member-list"))).getText();
+        }
+    }
+}
