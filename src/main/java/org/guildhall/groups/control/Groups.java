@@ -40,7 +40,8 @@ public class Groups {
     }
 
     Optional<Group> find(String slug) {
-        if (slug == null || slug.length() > 64) {
+        // anything that cannot be a slug (a NUL byte, say, which PostgreSQL refuses) is simply not found
+        if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
         return em.createNamedQuery(Group.BY_SLUG, Group.class).setParameter("slug", slug).getResultStream().findFirst();

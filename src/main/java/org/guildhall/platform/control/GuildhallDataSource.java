@@ -41,6 +41,11 @@ public class GuildhallDataSource implements DataSource {
         Properties credentials = new Properties();
         credentials.setProperty("user", user == null || user.isBlank() ? defaultUser(url) : user);
         credentials.setProperty("password", password == null ? "" : password);
+        if (url.startsWith("jdbc:postgresql:")) {
+            // EclipseLink binds a null of a converted attribute as VARCHAR; untyped, the server
+            // takes the column's type instead of refusing "timestamptz = character varying"
+            credentials.putIfAbsent("stringtype", "unspecified");
+        }
         for (Driver driver : ServiceLoader.load(Driver.class, GuildhallDataSource.class.getClassLoader())) {
             if (driver.acceptsURL(url)) {
                 return driver.connect(url, credentials);
