@@ -28,6 +28,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start(null);
+    }
+
+    /** A browser that saves downloads, without asking, into {@code downloads} (when given). */
+    public static ChromeDriver start(Path downloads) throws IOException {
         Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "No " + CHROMIUM + " / " + CHROMEDRIVER + ": apt-get install chromium chromium-driver (scripts/test does it as root)");
         Path profile = Files.createTempDirectory("chromium-profile");
@@ -37,6 +42,12 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false,
+                    "safebrowsing.enabled", false));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

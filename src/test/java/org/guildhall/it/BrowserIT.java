@@ -14,6 +14,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** What a person does in a real browser, on the demo content. */
@@ -56,5 +59,30 @@ class BrowserIT {
 
         assertTrue(Pages.Home.open(browser, base).myGroups().contains("Career Development"));
         assertEquals(java.util.List.of(), Browser.consoleErrors(browser), "no script blocked by the Content-Security-Policy, no script error");
+    }
+
+    @Test
+    void aCommitteeMemberUploadsTwoFilesSeesThemExtractedAndDownloadsOne(@TempDir Path work) throws Exception {
+        Path downloads = Files.createDirectories(work.resolve("downloads"));
+        Path minutes = Files.writeString(work.resolve("browser-minutes.txt"), "Minutes of the browser meeting: quorum reached.");
+        Path agenda = Files.writeString(work.resolve("browser-agenda.html"), "<html><body><h1>Agenda</h1><p>Item one</p></body></html>");
+        browser = Browser.start(downloads);
+        URI base = Deployments.local(deployed);
+
+        Pages.Login.open(browser, base).logIn("hana", "guildhall-demo").groups().openGroup("Health Libraries")
+                .upload(minutes, agenda)
+                .awaitDocument("browser-minutes.txt", "DONE")
+                .awaitDocument("browser-agenda.html", "DONE");
+
+        Pages.GroupPage group = new Pages.GroupPage(browser, base);
+        assertTrue(group.messages().contains("browser-minutes.txt: stored.") && group.messages().contains("browser-agenda.html: stored."),
+                group.messages());
+        Pages.DocumentPage document = group.openDocument("browser-minutes.txt");
+        assertEquals("DONE", document.state());
+        document.download();
+        Path saved = downloads.resolve("browser-minutes.txt");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> Files.exists(saved));
+        assertEquals("Minutes of the browser meeting: quorum reached.", Files.readString(saved));
+        assertEquals(java.util.List.of(), Browser.consoleErrors(browser));
     }
 }

@@ -90,9 +90,46 @@ public final class Pages {
             return !driver.findElements(By.id("group:join")).isEmpty();
         }
 
+        /** Chooses files in the Documents section's upload, as a person would in the file dialog. */
+        public GroupPage upload(java.nio.file.Path... files) {
+            driver.findElement(By.linkText("Documents")).click();
+            WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".document-upload input[type=file]")));
+            input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
+            return this;
+        }
+
+        /** Waits until the document list shows this title with this extraction state. */
+        public GroupPage awaitDocument(String title, String state) {
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector(".document-list tr")).stream()
+                    .anyMatch(row -> row.getText().contains(title) && row.getText().contains(state)));
+            return this;
+        }
+
+        public DocumentPage openDocument(String title) {
+            driver.findElement(By.linkText(title)).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("document-title")));
+            return new DocumentPage(driver, base);
+        }
+
+        public String messages() {
+            return driver.findElement(By.id("messages")).getText();
+        }
+
         public String members() {
             driver.findElement(By.linkText("Members")).click();
             return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("group:sections:member-list"))).getText();
+        }
+    }
+
+    /** A document page. */
+    public record DocumentPage(WebDriver driver, URI base) {
+
+        public String state() {
+            return driver.findElement(By.id("state")).getText();
+        }
+
+        public void download() {
+            driver.findElement(By.id("download")).click();
         }
     }
 }

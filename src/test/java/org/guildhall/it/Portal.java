@@ -158,6 +158,58 @@ public class Portal {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** A file to send in a multipart upload. */
+    public record Upload(String fileName, byte[] content) {
+        public static Upload of(java.nio.file.Path file) {
+            try {
+                return new Upload(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** POSTs files (parts named "file") and text fields as multipart/form-data to the API, with a token. */
+    public HttpResponse<String> multipart(String path, String token, Map<String, String> fields, java.util.List<Upload> files) {
+        String boundary = "----guildhall" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        });
+        for (Upload file : files) {
+            // the name is sent as raw UTF-8, as browsers do; quotes and CR/LF escaped as in the HTML standard
+            String name = file.fileName().replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(file.content());
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1" + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return sendWithoutCookies(request);
+    }
+
+    /** GET of a binary resource (downloads), with this visitor's cookies. */
+    public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String viewState(String html) {
         Matcher matcher = VIEW_STATE.matcher(html);
         return matcher.find() ? matcher.group(1) : null;

@@ -3,15 +3,10 @@ package org.guildhall.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +22,7 @@ class RestartIT {
         String username = "keeper" + System.nanoTime() % 100000;
         String slug = "kept-" + System.nanoTime() % 100000;
 
-        try (Server first = Server.start()) {
+        try (PayaraProcess first = PayaraProcess.start(DATA)) {
             Portal portal = new Portal(first.base());
             assertEquals(302, portal.signUp(username, "keeper-password").statusCode());
             assertEquals(302, portal.login(username, "keeper-password").statusCode());
@@ -40,7 +35,7 @@ class RestartIT {
                     "{\"slug\":\"" + slug + "\",\"name\":\"Kept Group\",\"visibility\":\"MEMBERS\",\"joinPolicy\":\"INVITE\"}").statusCode());
         }
 
-        try (Server second = Server.start()) {
+        try (PayaraProcess second = PayaraProcess.start(DATA)) {
             Portal portal = new Portal(second.base());
             assertEquals(302, portal.login(username, "keeper-password").statusCode(), "the account is still there");
             assertTrue(portal.open("/").body().contains("Cataloguing &amp; Metadata"), "and its membership");
@@ -52,64 +47,107 @@ class RestartIT {
         }
     }
 
-    /** Payara Micro with the WAR, on a free port, stopped (SIGTERM, like Ctrl-C) on close. */
-    record Server(Process process, int port) implements AutoCloseable {
-
-        static Server start() throws IOException, InterruptedException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
+    /**
+     * kill -9 in the middle of a batch upload from two clients, then a restart: every upload
+     * that was answered "stored" reaches a terminal state; every version has its blob, every
+     * blob its version, and no staged temporary file is left.
+     */
+    @Test
+    void aKillDuringABatchUploadLosesNothingThatWasAcknowledged() throws Exception {
+        Path data = Path.of(DATA + "-crash");
+        String slug = "crash-" + System.nanoTime() % 100000;
+        List<Long> acknowledged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        String adminToken;
+        try (PayaraProcess server = PayaraProcess.start(data)) {
+            Portal admin = new Portal(server.base());
+            admin.login("admin", "guildhall-demo");
+            adminToken = admin.issueApiToken("crash");
+            assertEquals(201, admin.api("POST", "/groups", adminToken,
+                    "{\"slug\":\"" + slug + "\",\"name\":\"Crash Test\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\"}").statusCode());
+            List<Path> corpus;
+            try (var files = Files.list(DocumentsIT.CORPUS.resolve("tika/tika-parser-microsoft-module"))) {
+                corpus = files.filter(f -> f.getFileName().toString().matches("test(WORD|EXCEL|PPT)\\.(docx|xlsx|pptx)")).toList();
             }
-            Files.createDirectories(DATA);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            for (String option : System.getProperty("it.payara.options", "").trim().split("\\s+")) {
-                if (!option.isBlank() && !option.startsWith("-Dguildhall.data=")) {
-                    command.add(option);
-                }
-            }
-            command.addAll(List.of("-Dguildhall.data=" + DATA,
-                    "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                    "--deploy", System.getProperty("guildhall.war", "target/guildhall.war"), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
-                    "--prebootcommandfile", System.getProperty("it.prebootfile", "payara/pre-boot-commands.asadmin")));
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(DATA.resolveSibling("restart-payara.log").toFile()))
-                    .start();
-            Server server = new Server(process, port);
-            server.awaitReady();
-            return server;
-        }
-
-        URI base() {
-            return URI.create("http://localhost:" + port + "/");
-        }
-
-        void awaitReady() throws InterruptedException {
-            Portal probe = new Portal(base());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + DATA.resolveSibling("restart-payara.log"));
-                }
-                try {
-                    if (probe.get("/health/ready").statusCode() == 200) {
+            java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(12);
+            Runnable uploader = () -> {
+                for (int i = 0; i < 200; i++) {
+                    List<Portal.Upload> files = new java.util.ArrayList<>();
+                    files.add(new Portal.Upload("note-" + Thread.currentThread().getName() + "-" + i + ".txt",
+                            ("crash note " + i + " " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    if (!corpus.isEmpty()) {
+                        files.add(Portal.Upload.of(corpus.get(i % corpus.size())));
+                    }
+                    try {
+                        HttpResponse<String> response = admin.multipart("/groups/" + slug + "/documents", adminToken, java.util.Map.of(), files);
+                        if (response.statusCode() != 201) {
+                            return;
+                        }
+                        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"document\":\\{\"id\":(\\d+)").matcher(response.body());
+                        while (ids.find()) {
+                            acknowledged.add(Long.parseLong(ids.group(1)));
+                            enough.countDown();
+                        }
+                    } catch (RuntimeException serverGone) {
                         return;
                     }
-                } catch (RuntimeException notYet) {
-                    // not listening yet
                 }
-                Thread.sleep(500);
-            }
-            close();
-            throw new IllegalStateException("Payara was not ready within 240 s");
+            };
+            Thread first = new Thread(uploader, "a");
+            Thread second = new Thread(uploader, "b");
+            first.start();
+            second.start();
+            assertTrue(enough.await(120, java.util.concurrent.TimeUnit.SECONDS), "uploads were answered before the kill");
+            server.kill();
+            first.join(60_000);
+            second.join(60_000);
         }
+        assertTrue(acknowledged.size() >= 12);
 
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+        try (PayaraProcess server = PayaraProcess.start(data)) {
+            Portal admin = new Portal(server.base());
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
+            for (long id : acknowledged) {
+                String state;
+                do {
+                    HttpResponse<String> document = admin.api("GET", "/documents/" + id, adminToken, null);
+                    assertEquals(200, document.statusCode(), "acknowledged document " + id + " is there after the crash");
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"state\":\"(\\w+)\"").matcher(document.body());
+                    assertTrue(m.find());
+                    state = m.group(1);
+                    if (state.equals("PENDING") || state.equals("RUNNING")) {
+                        assertTrue(System.nanoTime() < deadline, "document " + id + " still " + state);
+                        Thread.sleep(500);
+                    }
+                } while (state.equals("PENDING") || state.equals("RUNNING"));
+            }
+
+            java.util.Set<String> blobs;
+            try (var files = Files.walk(data.resolve("blobs"))) {
+                blobs = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            }
+            java.util.Set<String> rows = new java.util.HashSet<>();
+            try (var connection = TestDatabase.connect(data);
+                 var statement = connection.prepareStatement("select v.blob_sha256 from gh_document_version v join gh_document d on d.id = v.document_id"
+                         + " join gh_group g on g.id = d.group_id where g.slug = ?")) {
+                statement.setString(1, slug);
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+                for (String sha : blobs) {
+                    try (var any = connection.prepareStatement("select count(*) from gh_document_version where blob_sha256 = ?")) {
+                        any.setString(1, sha);
+                        try (var rs = any.executeQuery()) {
+                            rs.next();
+                            assertTrue(rs.getLong(1) > 0, "blob " + sha + " has a row");
+                        }
+                    }
+                }
+            }
+            assertTrue(blobs.containsAll(rows), "every version has its blob");
+            try (var staged = Files.list(data.resolve("tmp/uploads"))) {
+                assertEquals(0, staged.count(), "no temporary upload left");
             }
         }
     }

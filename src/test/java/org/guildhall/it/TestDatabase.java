@@ -15,9 +15,14 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
+        return connect(Path.of(System.getProperty("it.data", "target/it-data")));
+    }
+
+    /** The database of a server running on that data folder (its own H2 file, or the shared PostgreSQL database). */
+    public static Connection connect(Path data) throws SQLException {
         String url = System.getProperty("it.db.url", "embedded");
         if (url.isBlank() || url.equals("embedded")) {
-            Path file = Path.of(System.getProperty("it.data", "target/it-data")).toAbsolutePath().resolve("db/guildhall");
+            Path file = data.toAbsolutePath().resolve("db/guildhall");
             return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
         }
         return DriverManager.getConnection(url, System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));

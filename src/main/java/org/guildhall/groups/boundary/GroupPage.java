@@ -82,7 +82,7 @@ public class GroupPage implements Serializable {
     }
 
     /** Runs a change, reports it, and re-reads the page's data; a group gone private meanwhile becomes a 404. */
-    void act(Change change) {
+    public void act(Change change) {
         try {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, change.run(), null));
         } catch (NotAllowed | GroupException e) {
@@ -100,7 +100,7 @@ public class GroupPage implements Serializable {
 
     /** A change made from the page, returning what to tell the user. */
     @FunctionalInterface
-    interface Change {
+    public interface Change {
         String run();
     }
 

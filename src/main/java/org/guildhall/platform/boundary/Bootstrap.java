@@ -1,5 +1,6 @@
 package org.guildhall.platform.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +54,8 @@ public class Bootstrap {
 
     private volatile boolean ready;
 
-    void start(@Observes Startup startup) {
+    // first of all start-up observers: the others need the migrated schema
+    void start(@Observes @Priority(1) Startup startup) {
         LOG.log(Level.INFO, "Guildhall data folder: {0}", dataFolder.root());
         dataFolder.folder("tmp");
         new SchemaMigration(dataSource).run();

@@ -1,0 +1,178 @@
+package org.guildhall.documents.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.guildhall.documents.control.DocumentException;
+import org.guildhall.documents.control.DocumentNotFound;
+import org.guildhall.documents.control.DocumentTypes;
+import org.guildhall.documents.control.Documents;
+import org.guildhall.documents.control.Tags;
+import org.guildhall.documents.control.UploadPolicy;
+import org.guildhall.documents.control.Uploads;
+import org.guildhall.documents.entity.Document;
+import org.guildhall.documents.entity.DocumentVersion;
+import org.guildhall.groups.control.NotAllowed;
+import org.guildhall.identity.boundary.CurrentAccount;
+import org.primefaces.event.FileUploadEvent;
+
+/**
+ * The document page: metadata, what extraction found (live until it is done), the version
+ * history with downloads, a new version, editing, trash and restore, and Retry.
+ */
+@Named
+@ViewScoped
+public class DocumentPage implements Serializable {
+
+    @Inject
+    transient Documents documents;
+
+    @Inject
+    transient Uploads uploads;
+
+    @Inject
+    transient CurrentAccount currentAccount;
+
+    @Inject
+    transient FacesContext faces;
+
+    private Long id;
+    private Document document;
+    private boolean mayEdit;
+    private boolean mayManage;
+    private String title;
+    private String description;
+    private String tags;
+
+    /** View action: the document, or the 404 page for one that does not exist or may not be read. */
+    public void load() throws IOException {
+        try {
+            if (id == null) {
+                throw new DocumentNotFound();
+            }
+            refresh();
+            title = document.getTitle();
+            description = document.getDescription();
+            tags = String.join(", ", document.getTags());
+        } catch (DocumentNotFound e) {
+            faces.getExternalContext().responseSendError(404, "Not found");
+            faces.responseComplete();
+        }
+    }
+
+    public void refresh() {
+        document = documents.readable(currentAccount.caller(), id);
+        mayEdit = documents.mayEdit(currentAccount.caller(), document);
+        mayManage = documents.mayManage(currentAccount.caller(), document);
+    }
+
+    public void save() {
+        act(() -> documents.update(currentAccount.caller(), id, title, description, Tags.parse(tags)), "Saved.");
+    }
+
+    public void delete() {
+        act(() -> documents.delete(currentAccount.caller(), id), "Moved to the trash. The committee can restore it for "
+                + documents.trashDays() + " days.");
+    }
+
+    public void restore() {
+        act(() -> documents.restore(currentAccount.caller(), id), "Restored.");
+    }
+
+    public void retry() {
+        act(() -> documents.retry(currentAccount.caller(), document.getCurrent().getId()), "Extraction queued again.");
+    }
+
+    public void uploadVersion(FileUploadEvent event) throws IOException {
+        UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
+                staged -> documents.storeVersion(currentAccount.caller(), id, staged));
+        refresh();
+    }
+
+    private void act(Runnable change, String done) {
+        try {
+            change.run();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+        } catch (DocumentException | NotAllowed e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        } catch (DocumentNotFound e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "This document is no longer available.", null));
+            return;
+        }
+        refresh();
+    }
+
+    public boolean isWorking() {
+        return document != null && document.getCurrent() != null && !document.getCurrent().getExtractionState().isTerminal();
+    }
+
+    public boolean isRetryable() {
+        return mayEdit && !isWorking() && document.getCurrent() != null
+                && document.getCurrent().getExtractionState() != org.guildhall.documents.entity.ExtractionState.DONE;
+    }
+
+    public String size(DocumentVersion version) {
+        return UploadPolicy.humanSize(version.getSize());
+    }
+
+    public String getKind() {
+        return document == null || document.getCurrent() == null ? "" : DocumentTypes.kind(document.getCurrent().getMediaType());
+    }
+
+    public List<DocumentVersion> getVersions() {
+        return document == null ? List.of() : document.getVersions();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public Document getDocument() {
+        return document;
+    }
+
+    public boolean isMayEdit() {
+        return mayEdit;
+    }
+
+    public boolean isMayManage() {
+        return mayManage;
+    }
+
+    public long getMaxBytes() {
+        return uploads.maxBytes();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+}

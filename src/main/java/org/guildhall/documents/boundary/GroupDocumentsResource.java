@@ -1,0 +1,102 @@
+package org.guildhall.documents.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guildhall.documents.boundary.DocumentViews.DocumentPage;
+import org.guildhall.documents.boundary.DocumentViews.DocumentView;
+import org.guildhall.documents.boundary.DocumentViews.UploadResult;
+import org.guildhall.documents.control.DocumentList;
+import org.guildhall.documents.control.DocumentQuery;
+import org.guildhall.documents.control.Documents;
+import org.guildhall.documents.control.StagedFile;
+import org.guildhall.documents.control.Stored;
+import org.guildhall.documents.control.Tags;
+import org.guildhall.documents.control.UploadRejected;
+import org.guildhall.documents.control.Uploads;
+import org.guildhall.identity.boundary.CurrentAccount;
+import org.guildhall.identity.entity.Caller;
+import org.guildhall.platform.boundary.ApiErrors;
+
+/**
+ * A group's documents: the list, and uploads as multipart. Its own root resource, because
+ * JAX-RS routes {@code groups/{slug}/documents} here only when no shorter root ("groups")
+ * has to take it.
+ */
+@Path("groups/{slug}/documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Documents")
+@SecurityRequirement(name = "token")
+public class GroupDocumentsResource {
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    CurrentAccount currentAccount;
+
+    @GET
+    @Operation(summary = "A group's documents, newest first by default; filter by tag and type (pdf, word, spreadsheet, …)")
+    public DocumentPage list(@PathParam("slug") String slug, @QueryParam("tag") String tag, @QueryParam("type") String type,
+            @QueryParam("sort") @DefaultValue("date") String sort, @QueryParam("order") @DefaultValue("") String order,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        DocumentQuery.Sort by = switch (sort.toLowerCase()) {
+            case "title" -> DocumentQuery.Sort.TITLE;
+            case "type" -> DocumentQuery.Sort.TYPE;
+            default -> DocumentQuery.Sort.DATE;
+        };
+        boolean descending = order.isBlank() ? by == DocumentQuery.Sort.DATE : order.equalsIgnoreCase("desc");
+        DocumentList list = documents.list(currentAccount.caller(), slug, new DocumentQuery(tag, type, by, descending, page, size));
+        return new DocumentPage(list.documents().stream().map(d -> DocumentView.of(d, false)).toList(), list.total(), list.page(), list.size());
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload one or more files (parts named 'file'), with optional 'title', 'description' and 'tags' (comma-separated)")
+    public Response upload(@PathParam("slug") String slug, List<EntityPart> parts) throws IOException {
+        Caller caller = currentAccount.caller();
+        documents.requireUpload(caller, slug);
+        String title = DocumentsResource.text(parts, "title");
+        String description = DocumentsResource.text(parts, "description");
+        Set<String> tags = Tags.parse(DocumentsResource.text(parts, "tags"));
+        List<EntityPart> files = parts.stream().filter(p -> p.getFileName().isPresent() || p.getName().equals("file")).toList();
+        if (files.isEmpty()) {
+            return ApiErrors.body(400, "Send the files as multipart parts named 'file'.");
+        }
+        List<UploadResult> results = new ArrayList<>();
+        for (EntityPart part : files) {
+            String name = part.getFileName().orElse("document");
+            try (InputStream content = part.getContent()) {
+                StagedFile staged = uploads.stage(content, name);
+                Stored stored = documents.store(caller, slug, staged, files.size() == 1 ? title : null, description, tags);
+                results.add(DocumentsResource.stored(stored));
+            } catch (UploadRejected e) {
+                results.add(new UploadResult(name, false, e.getMessage(), null, List.of()));
+            }
+        }
+        boolean any = results.stream().anyMatch(UploadResult::stored);
+        return Response.status(any ? 201 : 400).entity(results).build();
+    }
+}

@@ -1,0 +1,19 @@
+package org.guildhall.documents.control;
+
+/** What a document list asks for: filters, order and page (from 0). */
+public record DocumentQuery(String tag, String kind, Sort sort, boolean descending, int page, int size) {
+
+    public enum Sort { TITLE, DATE, TYPE }
+
+    public DocumentQuery {
+        sort = sort == null ? Sort.DATE : sort;
+        page = Math.max(0, page);
+        size = size <= 0 ? 20 : Math.min(size, 200);
+        tag = tag == null || tag.isBlank() ? null : tag.trim().toLowerCase(java.util.Locale.ROOT);
+        kind = kind == null || kind.isBlank() ? null : kind.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static DocumentQuery newest() {
+        return new DocumentQuery(null, null, Sort.DATE, true, 0, 20);
+    }
+}

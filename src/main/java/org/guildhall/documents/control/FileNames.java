@@ -1,0 +1,56 @@
+package org.guildhall.documents.control;
+
+import java.text.Normalizer;
+
+/**
+ * Turns the name a browser or client sent into a name fit to show and to offer on download:
+ * NFC, no folders, no control or bidirectional-formatting characters, at most 255 characters
+ * with the extension kept. It is only ever displayed; no path is built from it.
+ */
+public final class FileNames {
+
+    static final int MAX_LENGTH = 255;
+    static final String FALLBACK = "document";
+
+    private FileNames() {
+    }
+
+    public static String clean(String offered) {
+        if (offered == null) {
+            return FALLBACK;
+        }
+        String name = Normalizer.normalize(offered, Normalizer.Form.NFC);
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints()
+                .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT
+                        && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.PRIVATE_USE
+                        && c != 0xFFFD)
+                .map(c -> Character.isWhitespace(c) ? ' ' : c)
+                .forEach(kept::appendCodePoint);
+        name = kept.toString().replaceAll(" {2,}", " ").strip();
+        // no hidden files and no "." or ".." once the folders are gone
+        name = name.replaceFirst("^[. ]+", "").replaceFirst("[. ]+$", "");
+        if (name.isEmpty()) {
+            return FALLBACK;
+        }
+        return shorten(name);
+    }
+
+    private static String shorten(String name) {
+        if (name.codePointCount(0, name.length()) <= MAX_LENGTH) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String base = extension.isEmpty() ? name : name.substring(0, dot);
+        int room = MAX_LENGTH - extension.codePointCount(0, extension.length());
+        return base.substring(0, base.offsetByCodePoints(0, room)) + extension;
+    }
+
+    /** The file's extension in lower case, without the dot, or "". */
+    public static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

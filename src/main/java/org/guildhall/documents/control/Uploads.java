@@ -1,0 +1,53 @@
+package org.guildhall.documents.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.apache.tika.detect.DefaultDetector;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The configured upload policy: {@code guildhall.upload.max-bytes} and {@code guildhall.upload.allowed-types}. */
+@ApplicationScoped
+public class Uploads {
+
+    @Inject
+    @ConfigProperty(name = "guildhall.upload.max-bytes", defaultValue = "104857600")
+    long maxBytes;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.upload.allowed-types")
+    Optional<List<String>> allowedTypes;
+
+    @Inject
+    BlobStore blobs;
+
+    private UploadPolicy policy;
+
+    @PostConstruct
+    void init() {
+        // Tika's detectors from the WAR: magic numbers, and zip containers (OOXML, ODF, EPUB) by their entries
+        policy = new UploadPolicy(maxBytes, allowedTypes.filter(l -> !l.isEmpty()).orElse(UploadPolicy.DEFAULT_ALLOWED),
+                blobs.stagingFolder(), new DefaultDetector(Uploads.class.getClassLoader()));
+    }
+
+    public StagedFile stage(InputStream content, String offeredName) throws UploadRejected, IOException {
+        return policy.stage(content, offeredName);
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Deletes a staged file that was not stored after all (the caller lost the right to upload meanwhile, say). */
+    public void discard(StagedFile staged) {
+        try {
+            java.nio.file.Files.deleteIfExists(staged.file());
+        } catch (IOException ignored) {
+            // the start-up clean-up removes it
+        }
+    }
+}

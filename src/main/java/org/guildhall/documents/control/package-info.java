@@ -1,0 +1,2 @@
+/** Storing, versioning, listing and trashing documents; what an upload must be; where the bytes live. */
+package org.guildhall.documents.control;

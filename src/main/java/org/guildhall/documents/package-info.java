@@ -1,0 +1,2 @@
+/** Documents, their versions, tags and trash; the upload policy; the content-addressed blob store. */
+package org.guildhall.documents;

@@ -1,0 +1,166 @@
+package org.guildhall.extraction.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.guildhall.documents.control.BlobStore;
+import org.guildhall.documents.control.ExtractionRetry;
+import org.guildhall.documents.control.VersionStored;
+import org.guildhall.platform.boundary.Bootstrap;
+import org.guildhall.platform.control.DataFolder;
+
+/**
+ * Drains the extraction queue: a poll every second (and at once after an upload) leases as
+ * many jobs as there are free extraction processes and runs each on the managed executor.
+ * Parsing happens only in the forked JVMs of {@link ForkedExtractor}, never here.
+ */
+@ApplicationScoped
+public class ExtractionWorkers {
+
+    private static final Logger LOG = Logger.getLogger(ExtractionWorkers.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ExtractionQueue queue;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    DataFolder dataFolder;
+
+    @Inject
+    Bootstrap bootstrap;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.extraction.processes", defaultValue = "2")
+    int processes;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.extraction.timeout-seconds", defaultValue = "60")
+    int timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.extraction.heap-mb", defaultValue = "512")
+    int heapMb;
+
+    /** True while this is the only node on the database; several nodes must set it false. */
+    @Inject
+    @ConfigProperty(name = "guildhall.extraction.single-node", defaultValue = "true")
+    boolean singleNode;
+
+    private volatile boolean resumed;
+
+    private ForkedExtractor extractor;
+    private Semaphore free;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        String lib = context.getRealPath("/WEB-INF/lib");
+        String classes = context.getRealPath("/WEB-INF/classes");
+        String classpath = lib + File.separator + "*" + File.pathSeparator + classes;
+        extractor = new ForkedExtractor(new ExtractorSettings(blobs.root(), dataFolder.folder("tmp"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), classpath,
+                processes, TimeUnit.SECONDS.toMillis(timeoutSeconds), heapMb, 5_000_000, 1000));
+        free = new Semaphore(processes);
+        scheduler.scheduleWithFixedDelay(this::drain, 2, 1, TimeUnit.SECONDS);
+        LOG.log(Level.INFO, "Text extraction: {0} forked Tika processes, {1} MB heap and {2} s per document",
+                new Object[]{processes, heapMb, timeoutSeconds});
+    }
+
+    /** Right after an upload commits, without waiting for the next poll. */
+    void uploaded(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionStored stored) {
+        executor.execute(this::drain);
+    }
+
+    void retried(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExtractionRetry retry) {
+        executor.execute(this::drain);
+    }
+
+    void drain() {
+        if (stopped || extractor == null || !bootstrap.isReady() || !draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (!resumed) {
+                if (singleNode) {
+                    queue.releaseAll();
+                }
+                resumed = true;
+            }
+            int slots = free.availablePermits();
+            if (slots == 0) {
+                return;
+            }
+            List<ExtractionQueue.Lease> leases = queue.claim(slots, leaseTime());
+            for (ExtractionQueue.Lease lease : leases) {
+                free.acquireUninterruptibly();
+                executor.execute(() -> run(lease));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the extraction queue; trying again shortly", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void run(ExtractionQueue.Lease lease) {
+        try {
+            ExtractionResult result = extractor.extract(blobs.relativePath(lease.sha256()));
+            queue.finish(lease, result);
+            LOG.log(Level.FINE, "Version {0}: {1}", new Object[]{lease.versionId(), result.outcome()});
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Extraction of version " + lease.versionId() + " could not run; it is queued again", e);
+            try {
+                queue.giveBack(lease);
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "Could not give back the job of version " + lease.versionId() + "; its lease will run out", again);
+            }
+        } finally {
+            free.release();
+            if (!stopped) {
+                executor.execute(this::drain);
+            }
+        }
+    }
+
+    /** Long enough for the slowest legal extraction, so a live worker never loses its lease. */
+    private Duration leaseTime() {
+        return Duration.ofSeconds(timeoutSeconds * 2L + 60);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (extractor != null) {
+            try {
+                extractor.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing the extraction processes", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Extraction jobs and the text they produced. */
+package org.guildhall.extraction.entity;

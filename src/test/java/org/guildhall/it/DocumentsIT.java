@@ -1,0 +1,390 @@
+package org.guildhall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.guildhall.it.Portal.Upload;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The document store over HTTP against the deployed WAR: real files from the shared corpus
+ * through the real extraction, hostile names and types, downloads, permissions, versions and
+ * trash. Uploads go to health-libraries (committee: hana; member: mia) and to the private board
+ * (committee: admin).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DocumentsIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path CORPUS = Path.of(System.getProperty("it.corpus", "../shared/corpus/documents"));
+    static final Path DATA = Path.of(System.getProperty("it.data", "target/it-data"));
+    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.guildhall();
+    }
+
+    Portal visitor() {
+        return new Portal(Deployments.local(deployed));
+    }
+
+    String token(String username) {
+        return TOKENS.computeIfAbsent(username, name -> {
+            Portal portal = visitor();
+            assertEquals(302, portal.login(name, "guildhall-demo").statusCode());
+            return portal.issueApiToken("documents tests");
+        });
+    }
+
+    // --- extraction of real documents ------------------------------------------------------
+
+    @Test
+    void aSampleOfTheCorpusEndsInTruthfulStatesWithTheTextStored() throws Exception {
+        Map<String, Set<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("tika/tika-parser-pdf-module/testPDF.pdf", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/testWORD.docx", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/testEXCEL.xlsx", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/testPPT.pptx", Set.of("DONE"));
+        expected.put("tika/tika-parser-miscoffice-module/testOpenOffice2.odt", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/testRTF.rtf", Set.of("DONE"));
+        expected.put("tika/tika-parser-html-module/testHTML.html", Set.of("DONE"));
+        expected.put("tika/tika-parser-mail-module/testRFC822_multipart_attachments.eml", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/test_recursive_embedded.docx", Set.of("DONE"));
+        expected.put("tika/tika-parser-microsoft-module/testWORD_protected_passtika.docx", Set.of("ENCRYPTED"));
+        expected.put("tika/tika-parser-microsoft-module/testOneNote-fuzz2.one", Set.of("FAILED", "TIMEOUT"));
+
+        List<Upload> files = expected.keySet().stream().map(p -> Upload.of(CORPUS.resolve(p))).toList();
+        HttpResponse<String> response = visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of("tags", "corpus"), files);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode results = JSON.readTree(response.body());
+        assertEquals(files.size(), results.size());
+
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            assertTrue(results.get(i).get("stored").asBoolean(), results.get(i).toString());
+            ids.put(expected.keySet().toArray(String[]::new)[i], results.get(i).get("document").get("id").asLong());
+        }
+
+        Map<String, JsonNode> finished = awaitTerminal(ids, Duration.ofMinutes(4), true);
+        for (var entry : expected.entrySet()) {
+            JsonNode current = finished.get(entry.getKey()).get("current");
+            assertTrue(entry.getValue().contains(current.get("state").asText()), entry.getKey() + " ended " + current);
+            if (!current.get("state").asText().equals("DONE")) {
+                assertFalse(current.get("reason").asText("").isBlank(), "a reason in words: " + current);
+            }
+        }
+        JsonNode pdfText = text(ids.get("tika/tika-parser-pdf-module/testPDF.pdf"));
+        assertTrue(pdfText.get("parts").get(0).get("text").asText().contains("Tika"), pdfText.toString());
+        JsonNode embedded = text(ids.get("tika/tika-parser-microsoft-module/test_recursive_embedded.docx"));
+        assertTrue(embedded.get("parts").size() > 1, "embedded entries come as their own parts");
+        assertTrue(stream(embedded.get("parts")).anyMatch(p -> !p.get("path").isNull() && !p.get("path").asText().isBlank()),
+                "each embedded part names its entry: " + embedded);
+        assertEquals(0, text(ids.get("tika/tika-parser-microsoft-module/testWORD_protected_passtika.docx")).get("parts").size());
+    }
+
+    // --- hostile input ---------------------------------------------------------------------
+
+    @Test
+    void hostileNamesAreNeutralisedForDisplay() throws Exception {
+        String nfd = Normalizer.normalize("Réunion.txt", Normalizer.Form.NFD);
+        List<Upload> files = List.of(
+                new Upload("../../x.txt", "path".getBytes(StandardCharsets.UTF_8)),
+                new Upload("a.pdf\u0000.exe", "nul".getBytes(StandardCharsets.UTF_8)),
+                new Upload("n".repeat(10_000) + ".txt", "long".getBytes(StandardCharsets.UTF_8)),
+                new Upload(nfd, "nfd".getBytes(StandardCharsets.UTF_8)),
+                new Upload("invoice_\u202Etxt.exe", "bidi".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> response = visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of(), files);
+        assertEquals(201, response.statusCode(), response.body());
+        List<String> names = stream(JSON.readTree(response.body())).map(r -> r.get("document").get("current").get("fileName").asText()).toList();
+        assertEquals("x.txt", names.get(0));
+        assertEquals("a.pdf.exe", names.get(1));
+        assertEquals(255, names.get(2).length());
+        assertTrue(names.get(2).endsWith(".txt"));
+        assertEquals("Réunion.txt", names.get(3));
+        assertTrue(Normalizer.isNormalized(names.get(3), Normalizer.Form.NFC));
+        assertEquals("invoice_txt.exe", names.get(4));
+        for (JsonNode result : JSON.readTree(response.body())) {
+            assertEquals("text/plain", result.get("document").get("current").get("mediaType").asText(), "typed by the bytes, not the name");
+        }
+    }
+
+    @Test
+    void refusedFilesSayWhyAndLeaveNothingBehind() throws Exception {
+        long rowsBefore = versionRows();
+        long blobsBefore = blobCount();
+        byte[] program = new byte[4096];
+        program[0] = 'M';
+        program[1] = 'Z';
+        program[0x3c] = (byte) 0x80;
+        System.arraycopy("PE\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, program, 0x80, 4);
+        byte[] tooBig = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(tooBig, (byte) 'a');
+
+        for (Upload refused : List.of(new Upload("report.pdf", program), new Upload("empty.txt", new byte[0]), new Upload("huge.txt", tooBig))) {
+            HttpResponse<String> response = visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of(), List.of(refused));
+            assertEquals(400, response.statusCode(), refused.fileName() + ": " + response.body());
+            JsonNode result = JSON.readTree(response.body()).get(0);
+            assertFalse(result.get("stored").asBoolean());
+            assertFalse(result.get("message").asText().isBlank());
+        }
+        assertTrue(visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of(), List.of(new Upload("huge.txt", tooBig)))
+                .body().contains("larger than the limit"));
+        assertTrue(visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of(), List.of(new Upload("e.txt", new byte[0])))
+                .body().contains("empty"));
+        assertEquals(rowsBefore, versionRows(), "no row");
+        assertEquals(blobsBefore, blobCount(), "no blob");
+        assertEquals(0, stagedFiles(), "no temporary file");
+    }
+
+    @Test
+    void htmlNamedPdfIsStoredAsHtmlAndOnlyEverDownloaded() throws Exception {
+        byte[] html = "<html><body><script>alert(document.cookie)</script>Hello</body></html>".getBytes(StandardCharsets.UTF_8);
+        JsonNode document = storeOne("health-libraries", "hana", new Upload("a.pdf", html));
+        assertEquals("text/html", document.get("current").get("mediaType").asText());
+        Portal hana = visitor();
+        hana.login("hana", "guildhall-demo");
+        HttpResponse<byte[]> download = hana.bytes("/download/" + document.get("current").get("id").asLong(), Map.of());
+        assertEquals(200, download.statusCode());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        assertEquals("nosniff", download.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(String.join(" ", download.headers().allValues("Content-Security-Policy")).contains("sandbox"));
+    }
+
+    // --- downloads and permissions -----------------------------------------------------------
+
+    @Test
+    void downloadsAreAttachmentsWithEncodedNamesAndEtags() throws Exception {
+        byte[] content = "Minutes of the AGM".getBytes(StandardCharsets.UTF_8);
+        JsonNode document = storeOne("health-libraries", "hana", new Upload("Procès-verbal 2026.txt", content));
+        long id = document.get("id").asLong();
+        long versionId = document.get("current").get("id").asLong();
+
+        Portal mia = visitor();
+        mia.login("mia", "guildhall-demo");
+        HttpResponse<byte[]> page = mia.bytes("/download/" + versionId, Map.of());
+        assertEquals(200, page.statusCode());
+        assertEquals("attachment; filename=\"Proc_s-verbal 2026.txt\"; filename*=UTF-8''Proc%C3%A8s-verbal%202026.txt",
+                page.headers().firstValue("Content-Disposition").orElseThrow());
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertEquals("\"" + document.get("current").get("sha256").asText() + "\"", etag);
+        assertTrue(java.util.Arrays.equals(content, page.body()));
+        assertEquals(304, mia.bytes("/download/" + versionId, Map.of("If-None-Match", etag)).statusCode());
+
+        HttpResponse<String> api = visitor().api("GET", "/documents/" + id + "/content", token("mia"), null);
+        assertEquals(200, api.statusCode());
+        assertEquals(page.headers().firstValue("Content-Disposition"), api.headers().firstValue("Content-Disposition"));
+        assertEquals("Minutes of the AGM", api.body());
+    }
+
+    @Test
+    void documentsOfAPrivateGroupAreExactlyLikeMissingOnesToOutsiders() throws Exception {
+        JsonNode secret = storeOne("board", "admin", new Upload("trustees-minutes.txt", "Confidential: the budget".getBytes(StandardCharsets.UTF_8)));
+        long id = secret.get("id").asLong();
+        long versionId = secret.get("current").get("id").asLong();
+        long missing = 987_654_321L;
+
+        Portal mia = visitor();
+        mia.login("mia", "guildhall-demo");
+        for (String[] pair : new String[][]{
+            {"/documents/document.xhtml?id=" + id, "/documents/document.xhtml?id=" + missing},
+            {"/download/" + versionId, "/download/" + missing}}) {
+            HttpResponse<String> hidden = mia.get(pair[0]);
+            HttpResponse<String> absent = mia.get(pair[1]);
+            assertEquals(404, hidden.statusCode(), pair[0]);
+            assertEquals(absent.statusCode(), hidden.statusCode());
+            assertEquals(absent.body(), hidden.body());
+        }
+        for (String suffix : new String[]{"", "/content", "/text", "/versions/1/content"}) {
+            HttpResponse<String> hidden = visitor().api("GET", "/documents/" + id + suffix, token("mia"), null);
+            HttpResponse<String> absent = visitor().api("GET", "/documents/" + missing + suffix, token("mia"), null);
+            assertEquals(404, hidden.statusCode(), suffix);
+            assertEquals(absent.body(), hidden.body(), suffix);
+        }
+        assertEquals(404, visitor().api("GET", "/groups/board/documents", token("mia"), null).statusCode());
+        Portal carol = visitor();
+        carol.login("carol", "guildhall-demo");
+        assertEquals(200, carol.get("/documents/document.xhtml?id=" + id).statusCode(), "a member of the board reads it");
+        assertEquals(200, carol.bytes("/download/" + versionId, Map.of()).statusCode());
+    }
+
+    @Test
+    void membersUploadOnlyWhenTheGroupLetsThem() throws Exception {
+        Upload note = new Upload("member-note.txt", ("note " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = visitor().multipart("/groups/career-development/documents", token("mia"), Map.of(), List.of(note));
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("committee"));
+        assertEquals(200, visitor().api("PUT", "/groups/career-development", token("cody"),
+                "{\"name\":\"Career Development\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\",\"membersMayUpload\":true}").statusCode());
+        try {
+            assertEquals(201, visitor().multipart("/groups/career-development/documents", token("mia"), Map.of(), List.of(note)).statusCode());
+        } finally {
+            visitor().api("PUT", "/groups/career-development", token("cody"),
+                    "{\"name\":\"Career Development\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\",\"membersMayUpload\":false}");
+        }
+    }
+
+    // --- versions, duplicates, trash ---------------------------------------------------------
+
+    @Test
+    void versionsTrashAndRestore() throws Exception {
+        JsonNode first = storeOne("health-libraries", "hana", new Upload("policy.txt", "first draft".getBytes(StandardCharsets.UTF_8)));
+        long id = first.get("id").asLong();
+        HttpResponse<String> second = visitor().multipart("/documents/" + id + "/versions", token("hana"), Map.of(),
+                List.of(new Upload("policy-v2.txt", "second draft".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(201, second.statusCode(), second.body());
+        JsonNode document = JSON.readTree(visitor().api("GET", "/documents/" + id, token("mia"), null).body());
+        assertEquals(2, document.get("versions").size());
+        assertEquals(2, document.get("current").get("number").asInt(), "the newest is the one shown");
+        assertEquals("second draft", visitor().api("GET", "/documents/" + id + "/content", token("mia"), null).body());
+        assertEquals("first draft", visitor().api("GET", "/documents/" + id + "/versions/1/content", token("mia"), null).body());
+
+        assertEquals(403, visitor().api("DELETE", "/documents/" + id, token("mia"), null).statusCode(), "a member cannot delete");
+        assertEquals(204, visitor().api("DELETE", "/documents/" + id, token("hana"), null).statusCode());
+        assertEquals(404, visitor().api("GET", "/documents/" + id, token("mia"), null).statusCode(), "trashed: gone for members");
+        assertFalse(visitor().api("GET", "/groups/health-libraries/documents?size=200", token("mia"), null).body().contains("\"id\":" + id + ","));
+        assertEquals(200, visitor().api("POST", "/documents/" + id + "/restore", token("hana"), null).statusCode());
+        assertEquals(200, visitor().api("GET", "/documents/" + id, token("mia"), null).statusCode());
+    }
+
+    @Test
+    void theSameFileElsewhereIsPointedOut() throws Exception {
+        byte[] content = ("shared agenda " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long blobsBefore = blobCount();
+        storeOne("health-libraries", "hana", new Upload("agenda.txt", content));
+        HttpResponse<String> again = visitor().multipart("/groups/cataloguing/documents", token("admin"), Map.of(), List.of(new Upload("agenda-copy.txt", content)));
+        assertEquals(201, again.statusCode());
+        JsonNode result = JSON.readTree(again.body()).get(0);
+        assertEquals("health-libraries", result.get("sameContent").get(0).get("group").asText());
+        assertTrue(result.get("message").asText().contains("already in"));
+        assertEquals(blobsBefore + 1, blobCount(), "identical bytes are stored once");
+    }
+
+    @Test
+    void listsFilterSortAndPage() throws Exception {
+        String tag = "list-" + System.nanoTime();
+        for (String name : new String[]{"b.txt", "a.txt", "c.html"}) {
+            byte[] content = name.endsWith("html") ? ("<html><body>" + name + tag + "</body></html>").getBytes(StandardCharsets.UTF_8)
+                    : (name + tag).getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> r = visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of("tags", tag), List.of(new Upload(name, content)));
+            assertEquals(201, r.statusCode(), r.body());
+        }
+        JsonNode byTitle = JSON.readTree(visitor().api("GET", "/groups/health-libraries/documents?tag=" + tag + "&sort=title&size=2", null, null).body());
+        assertEquals(3, byTitle.get("total").asInt());
+        assertEquals(List.of("a.txt", "b.txt"), stream(byTitle.get("documents")).map(d -> d.get("title").asText()).toList());
+        JsonNode html = JSON.readTree(visitor().api("GET", "/groups/health-libraries/documents?tag=" + tag + "&type=html", null, null).body());
+        assertEquals(1, html.get("total").asInt());
+        assertEquals("c.html", html.get("documents").get(0).get("title").asText());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    JsonNode storeOne(String slug, String user, Upload file) throws IOException {
+        HttpResponse<String> response = visitor().multipart("/groups/" + slug + "/documents", token(user), Map.of(), List.of(file));
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode document = JSON.readTree(response.body()).get(0).get("document");
+        assertNotNull(document);
+        return document;
+    }
+
+    JsonNode text(long id) throws IOException {
+        HttpResponse<String> response = visitor().api("GET", "/documents/" + id + "/text", token("hana"), null);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /** Polls until every document's newest version is in a terminal state, checking the server stays healthy meanwhile. */
+    Map<String, JsonNode> awaitTerminal(Map<String, Long> ids, Duration limit, boolean checkHealth) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Map<String, JsonNode> finished = new java.util.LinkedHashMap<>();
+        while (finished.size() < ids.size()) {
+            for (var entry : ids.entrySet()) {
+                if (finished.containsKey(entry.getKey())) {
+                    continue;
+                }
+                JsonNode document = JSON.readTree(visitor().api("GET", "/documents/" + entry.getValue(), token("hana"), null).body());
+                String state = document.get("current").get("state").asText();
+                if (!Set.of("PENDING", "RUNNING").contains(state)) {
+                    finished.put(entry.getKey(), document);
+                }
+            }
+            if (checkHealth) {
+                assertEquals(200, visitor().get("/health/ready").statusCode(), "the server stays healthy while extracting");
+                assertEquals(200, visitor().get("/groups/index.xhtml").statusCode(), "and answers other requests");
+            }
+            if (System.nanoTime() > deadline) {
+                List<String> waiting = new ArrayList<>(ids.keySet());
+                waiting.removeAll(finished.keySet());
+                throw new AssertionError("Not terminal within " + limit + ": " + waiting);
+            }
+            Thread.sleep(1000);
+        }
+        return finished;
+    }
+
+    static long versionRows() throws Exception {
+        return Long.parseLong(TestDatabase.single("select count(*) from gh_document_version").orElse("0"));
+    }
+
+    static long blobCount() throws IOException {
+        Path blobs = DATA.resolve("blobs");
+        if (!Files.isDirectory(blobs)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(blobs)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    static long stagedFiles() throws IOException {
+        Path staging = DATA.resolve("tmp/uploads");
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(staging)) {
+            return files.count();
+        }
+    }
+
+    static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+
+    static {
+        if (!Files.isDirectory(CORPUS)) {
+            throw new UncheckedIOException(new IOException("The shared corpus is not at " + CORPUS.toAbsolutePath() + " (set -Dit.corpus)"));
+        }
+    }
+}

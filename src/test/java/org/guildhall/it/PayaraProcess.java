@@ -1,0 +1,84 @@
+package org.guildhall.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Payara Micro with the WAR, started as scripts/run starts it, on a free port and a data folder
+ * of the test's; stopped with SIGTERM (like Ctrl-C) on close, or killed outright.
+ */
+public record PayaraProcess(Process process, int port, Path data) implements AutoCloseable {
+
+    public static PayaraProcess start(Path data) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(data);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String option : System.getProperty("it.payara.options", "").trim().split("\\s+")) {
+            if (!option.isBlank() && !option.startsWith("-Dguildhall.data=")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-Dguildhall.data=" + data,
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("guildhall.war", "target/guildhall.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("it.prebootfile", "payara/pre-boot-commands.asadmin")));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile()))
+                .start();
+        PayaraProcess server = new PayaraProcess(process, port, data);
+        server.awaitReady();
+        return server;
+    }
+
+    static Path log(Path data) {
+        return data.resolveSibling(data.getFileName() + "-payara.log");
+    }
+
+    public URI base() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    void awaitReady() throws InterruptedException {
+        Portal probe = new Portal(base());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log(data));
+            }
+            try {
+                if (probe.get("/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Payara was not ready within 240 s; see " + log(data));
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is cleaned up, as when the machine loses power. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
