@@ -1,0 +1,244 @@
+package org.guildhall.extraction.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.guildhall.extraction.control.ExtractionResult.Outcome;
+import org.guildhall.extraction.control.ExtractionResult.Part;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Real files from the shared corpus, extracted in real forked JVMs whose class path is this
+ * test JVM's. One extractor serves most tests, so its two children start once.
+ */
+class ForkedExtractorTest {
+
+    static final Path CORPUS = Path.of(System.getProperty("guildhall.corpus", "../shared/corpus/documents"));
+    static final int WRITE_LIMIT = 1_000_000;
+    static final List<String> SAMPLE = List.of(
+            "tika/tika-parser-pdf-module/testPDF.pdf",
+            "tika/tika-parser-microsoft-module/testWORD.docx",
+            "tika/tika-parser-microsoft-module/testEXCEL.xlsx",
+            "tika/tika-parser-microsoft-module/testPPT.pptx",
+            "tika/tika-parser-miscoffice-module/testOpenOffice2.odt",
+            "tika/tika-parser-microsoft-module/testRTF.rtf",
+            "tika/tika-parser-html-module/testHTML.html",
+            "tika/tika-parser-mail-module/testRFC822_x-.eml",
+            "tika/tika-parser-microsoft-module/testPPT_protected_passtika.pptx",
+            "pdfbox/pdfbox/org/apache/pdfbox/encryption/PasswordSample-128bit.pdf",
+            "tika/tika-parser-pkg-module/test-documents.zip",
+            "tika/tika-parser-microsoft-module/testOneNote-fuzz2.one",
+            // about 3 s even in a warm JVM: the slowest ordinary file of the corpus
+            "tika/tika-parser-pdf-module/testPDF_childAttachments.pdf");
+
+    @TempDir
+    static Path files;
+    @TempDir
+    static Path work;
+    static ForkedExtractor cut;
+
+    @BeforeAll
+    static void copySampleAndStart() throws IOException {
+        assertTrue(Files.isDirectory(CORPUS), "the shared corpus is missing at " + CORPUS.toAbsolutePath());
+        for (String path : SAMPLE) {
+            Path source = CORPUS.resolve(path);
+            Files.copy(source, files.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        cut = new ForkedExtractor(settings(work.resolve("shared"), 2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cut != null) {
+            cut.close();
+        }
+    }
+
+    static ExtractorSettings settings(Path workDir, int clients) {
+        // a short timeout and a small heap keep the hostile file fast
+        return new ExtractorSettings(files, workDir, ExtractorSettings.currentJava(),
+                System.getProperty("java.class.path"), clients, 20_000, 256, WRITE_LIMIT, 100);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            testPDF.pdf                 | toolkit for detecting and extracting metadata | application/pdf
+            testWORD.docx               | Nested table                                  | application/vnd.openxmlformats-officedocument.wordprocessingml.document
+            testEXCEL.xlsx              | Numbers and their Squares                     | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+            testPPT.pptx                | Watershed                                     | application/vnd.openxmlformats-officedocument.presentationml.presentation
+            testOpenOffice2.odt         | written in NeoOffice                          | application/vnd.oasis.opendocument.text
+            testRTF.rtf                 | indexation Word                               | application/rtf
+            testHTML.html               | Indexation du fichier                         | text/html
+            testRFC822_x-.eml           | RFC822 messages not parsed                    | message/rfc822
+            """)
+    void ordinaryDocumentsYieldTheirText(String file, String phrase, String type) {
+        ExtractionResult result = cut.extract(file);
+
+        assertEquals(Outcome.DONE, result.outcome(), () -> file + ": " + result.reason());
+        assertEquals(null, result.reason());
+        assertTrue(result.text().contains(phrase), () -> file + " lacks '" + phrase + "': " + result.text());
+        assertEquals(null, result.parts().get(0).path(), "the container comes first");
+        assertTrue(result.metadata().contentType().startsWith(type), result.metadata()::toString);
+    }
+
+    @Test
+    void metadataOfTheContainer() {
+        DocumentMetadata metadata = cut.extract("testWORD.docx").metadata();
+
+        assertEquals("Sample Word Document", metadata.title());
+        assertEquals("Keith Bennett", metadata.author());
+        assertEquals("2008-12-11T16:04:00Z", String.valueOf(metadata.created()));
+        assertEquals(2, metadata.pages());
+        assertEquals("en-US", cut.extract("testOpenOffice2.odt").metadata().language());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"testPPT_protected_passtika.pptx", "PasswordSample-128bit.pdf"})
+    void passwordProtectedFilesEndEncrypted(String file) {
+        ExtractionResult result = cut.extract(file);
+
+        assertEquals(Outcome.ENCRYPTED, result.outcome());
+        assertEquals("The file is password-protected.", result.reason());
+    }
+
+    @Test
+    void archiveEntriesComeBackAsPartsWithTheirPaths() {
+        ExtractionResult result = cut.extract("test-documents.zip");
+
+        assertEquals(Outcome.DONE, result.outcome());
+        List<String> paths = result.parts().stream().map(Part::path).toList();
+        assertTrue(paths.containsAll(List.of("/testPDF.pdf", "/testWORD.doc", "/testTXT.txt")), paths::toString);
+        Part pdf = result.parts().stream().filter(p -> "/testPDF.pdf".equals(p.path())).findFirst().orElseThrow();
+        assertTrue(pdf.text().contains("Apache Tika is a toolkit"), pdf::text);
+    }
+
+    @Test
+    void aZipBombYieldsNoMoreThanTheWriteLimit() throws IOException {
+        // text, not zeros: zeros detect as octet-stream and yield nothing, so they prove nothing
+        byte[] line = "The committee will meet on Tuesday in the guildhall.\n".getBytes(StandardCharsets.US_ASCII);
+        long size = 200L * 1024 * 1024;
+        try (OutputStream out = Files.newOutputStream(files.resolve("bomb.zip"));
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("minutes.txt"));
+            for (long written = 0; written < size; written += line.length) {
+                zip.write(line);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(files.resolve("bomb.zip")) < 2 * 1024 * 1024, "the bomb is small on disk");
+
+        ExtractionResult result = cut.extract("bomb.zip");
+
+        assertEquals(Outcome.DONE, result.outcome(), result::reason);
+        int total = result.parts().stream().mapToInt(p -> p.text().length()).sum();
+        assertTrue(total <= WRITE_LIMIT, "returned " + total + " characters");
+        assertTrue(total > WRITE_LIMIT / 2, "the text up to the limit still comes back: " + total);
+        assertTrue(result.parts().stream().anyMatch(p -> "/minutes.txt".equals(p.path())));
+    }
+
+    @Test
+    void aFileThatKillsItsChildFailsAndTheNextFileIsExtracted() {
+        // one child, so the next file must be served by the replacement
+        try (ForkedExtractor single = new ForkedExtractor(settings(work.resolve("single"), 1))) {
+            ExtractionResult hostile = single.extract("testOneNote-fuzz2.one");
+            ExtractionResult next = single.extract("testPDF.pdf");
+
+            assertTrue(hostile.outcome() == Outcome.FAILED || hostile.outcome() == Outcome.TIMEOUT,
+                    () -> hostile.outcome() + ": " + hostile.reason());
+            assertTrue(hostile.reason().matches("Extraction ran out of memory \\(limit 256 MB\\)\\."
+                    + "|Extraction took longer than 20 seconds and was stopped\\.|The extraction process crashed.*"),
+                    hostile.reason());
+            assertEquals(Outcome.DONE, next.outcome(), next::reason);
+            assertTrue(next.text().contains("Apache Tika"));
+        }
+    }
+
+    @Test
+    void aFileOverTheTimeLimitEndsTimeoutAndTheNextFileIsExtracted() {
+        ExtractorSettings quick = settings(work.resolve("quick"), 1);
+        quick = new ExtractorSettings(quick.basePath(), quick.workDir(), quick.javaPath(), quick.childClasspath(), 1,
+                500, quick.heapMb(), quick.writeLimitChars(), quick.maxEmbedded());
+        try (ForkedExtractor impatient = new ForkedExtractor(quick)) {
+            ExtractionResult slow = impatient.extract("testPDF_childAttachments.pdf");
+            ExtractionResult next = impatient.extract("testRTF.rtf");
+
+            assertEquals(Outcome.TIMEOUT, slow.outcome(), slow::reason);
+            assertEquals("Extraction took longer than 0.5 seconds and was stopped.", slow.reason());
+            assertEquals(Outcome.DONE, next.outcome(), next::reason);
+        }
+    }
+
+    @Test
+    void childrenAreReplacedAfterSoManyFilesWhileOthersExtract() throws Exception {
+        List<String> documents = List.of("testPDF.pdf", "testWORD.docx", "testRTF.rtf", "testHTML.html",
+                "testEXCEL.xlsx", "testPPT.pptx", "testOpenOffice2.odt", "testRFC822_x-.eml");
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try (ForkedExtractor recycling = new ForkedExtractor(settings(work.resolve("recycling"), 2), 3)) {
+            List<Future<ExtractionResult>> results = new ArrayList<>();
+            for (String document : documents) {
+                results.add(threads.submit(() -> recycling.extract(document)));
+            }
+            for (int i = 0; i < documents.size(); i++) {
+                ExtractionResult result = results.get(i).get();
+                assertEquals(Outcome.DONE, result.outcome(), documents.get(i) + ": " + result.reason());
+            }
+            // documents already under way when the third one ends still count for the old children
+            assertTrue(recycling.generation() >= 2, "replaced " + (recycling.generation() - 1) + " times");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void closeKillsTheChildren() throws InterruptedException {
+        Path workDir = work.resolve("closing");
+        ForkedExtractor closing = new ForkedExtractor(settings(workDir, 2));
+        assertEquals(Outcome.DONE, closing.extract("testRTF.rtf").outcome());
+        assertEquals(1, childrenOf(workDir));
+
+        closing.close();
+
+        for (int i = 0; i < 50 && childrenOf(workDir) > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, childrenOf(workDir));
+        assertThrows(IllegalStateException.class, () -> closing.extract("testRTF.rtf"));
+    }
+
+    @Test
+    void missingFilesFailAndPathsOutsideTheBaseAreRefused() {
+        ExtractionResult missing = cut.extract("no-such-file.pdf");
+
+        assertEquals(Outcome.FAILED, missing.outcome());
+        assertEquals("The stored file is missing.", missing.reason());
+        assertThrows(IllegalArgumentException.class, () -> cut.extract("../secret.txt"));
+        assertThrows(IllegalArgumentException.class, () -> cut.extract("/etc/passwd"));
+    }
+
+    /** Live children of this JVM that belong to the extractor with this work folder. */
+    static long childrenOf(Path workDir) {
+        String marker = workDir.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(marker)).count();
+    }
+}
