@@ -23,10 +23,10 @@ public final class FileNames {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints()
+                .map(c -> Character.isWhitespace(c) ? ' ' : c)
                 .filter(c -> Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT
                         && Character.getType(c) != Character.SURROGATE && Character.getType(c) != Character.PRIVATE_USE
                         && c != 0xFFFD)
-                .map(c -> Character.isWhitespace(c) ? ' ' : c)
                 .forEach(kept::appendCodePoint);
         name = kept.toString().replaceAll(" {2,}", " ").strip();
         // no hidden files and no "." or ".." once the folders are gone

@@ -106,9 +106,13 @@ public class UploadPolicy {
     }
 
     boolean isAllowed(String type) {
+        boolean program = type.contains("executable") || type.contains("dosexec") || type.contains("msdownload") || type.equals("application/x-elf");
         for (String rule : allowed) {
-            if (rule.equals("*") && !type.contains("executable") && !type.contains("dosexec") && !type.equals("application/x-elf")) {
-                return true;
+            if (rule.equals("*")) {
+                if (!program) {
+                    return true;
+                }
+                continue;
             }
             if (rule.endsWith("*") ? type.startsWith(rule.substring(0, rule.length() - 1)) : type.equals(rule)) {
                 return true;
