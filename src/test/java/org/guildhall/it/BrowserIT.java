@@ -75,8 +75,8 @@ class BrowserIT {
                 .awaitDocument("browser-agenda.html", "DONE");
 
         Pages.GroupPage group = new Pages.GroupPage(browser, base);
-        assertTrue(group.messages().contains("browser-minutes.txt: stored.") && group.messages().contains("browser-agenda.html: stored."),
-                group.messages());
+        assertTrue(group.uploadResults().contains("browser-minutes.txt: stored") && group.uploadResults().contains("browser-agenda.html: stored"),
+                group.uploadResults());
         Pages.DocumentPage document = group.openDocument("browser-minutes.txt");
         assertEquals("DONE", document.state());
         document.download();

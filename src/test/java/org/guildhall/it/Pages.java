@@ -111,8 +111,9 @@ public final class Pages {
             return new DocumentPage(driver, base);
         }
 
-        public String messages() {
-            return driver.findElement(By.id("messages")).getText();
+        /** The per-file results of this page's uploads. */
+        public String uploadResults() {
+            return driver.findElement(By.cssSelector(".upload-results")).getText();
         }
 
         public String members() {

@@ -89,8 +89,11 @@ public class DocumentPage implements Serializable {
     }
 
     public void uploadVersion(FileUploadEvent event) throws IOException {
-        UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
+        UploadFeedback.Outcome outcome = UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
                 staged -> documents.storeVersion(currentAccount.caller(), id, staged));
+        if (outcome.stored()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, outcome.fileName() + ": stored as the newest version.", null));
+        }
         refresh();
     }
 

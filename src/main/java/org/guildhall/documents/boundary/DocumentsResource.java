@@ -38,6 +38,7 @@ import org.guildhall.documents.control.DocumentList;
 import org.guildhall.documents.control.DocumentNotFound;
 import org.guildhall.documents.control.DocumentQuery;
 import org.guildhall.documents.control.Documents;
+import org.guildhall.documents.control.FileNames;
 import org.guildhall.documents.control.StagedFile;
 import org.guildhall.documents.control.Stored;
 import org.guildhall.documents.control.Tags;
@@ -121,7 +122,7 @@ public class DocumentsResource {
         Document document = documents.readable(caller, id);
         EntityPart file = parts.stream().filter(p -> p.getFileName().isPresent()).findFirst()
                 .orElseThrow(() -> new DocumentException("Send the file as a multipart part named 'file'."));
-        String name = file.getFileName().orElse("document");
+        String name = FileNames.fromLatin1Misreading(file.getFileName().orElse("document"));
         try (InputStream content = file.getContent()) {
             StagedFile staged = uploads.stage(content, name);
             return Response.status(201).entity(stored(documents.storeVersion(caller, document.getId(), staged))).build();

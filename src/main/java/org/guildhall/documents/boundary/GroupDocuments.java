@@ -55,6 +55,7 @@ public class GroupDocuments implements Serializable {
     private List<String> tagChoices;
     private List<Document> trash;
     private boolean mayUpload;
+    private final List<UploadFeedback.Outcome> results = new java.util.ArrayList<>();
 
     /** View action, after the group page loaded its group. */
     public void load() {
@@ -72,8 +73,9 @@ public class GroupDocuments implements Serializable {
     }
 
     public void upload(FileUploadEvent event) throws IOException {
-        UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
+        UploadFeedback.Outcome outcome = UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
                 staged -> documents.store(currentAccount.caller(), page.getSlug(), staged, null, null, Tags.parse(uploadTags)));
+        results.add(0, outcome);
         pageNumber = 0;
         refresh();
     }
@@ -139,6 +141,11 @@ public class GroupDocuments implements Serializable {
 
     public List<String> getTagChoices() {
         return tagChoices;
+    }
+
+    /** This page's uploads so far, newest first: each file's result stays visible. */
+    public List<UploadFeedback.Outcome> getResults() {
+        return results;
     }
 
     public List<Document> getTrash() {

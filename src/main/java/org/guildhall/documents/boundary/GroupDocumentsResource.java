@@ -27,6 +27,7 @@ import org.guildhall.documents.boundary.DocumentViews.UploadResult;
 import org.guildhall.documents.control.DocumentList;
 import org.guildhall.documents.control.DocumentQuery;
 import org.guildhall.documents.control.Documents;
+import org.guildhall.documents.control.FileNames;
 import org.guildhall.documents.control.StagedFile;
 import org.guildhall.documents.control.Stored;
 import org.guildhall.documents.control.Tags;
@@ -87,7 +88,7 @@ public class GroupDocumentsResource {
         }
         List<UploadResult> results = new ArrayList<>();
         for (EntityPart part : files) {
-            String name = part.getFileName().orElse("document");
+            String name = FileNames.fromLatin1Misreading(part.getFileName().orElse("document"));
             try (InputStream content = part.getContent()) {
                 StagedFile staged = uploads.stage(content, name);
                 Stored stored = documents.store(caller, slug, staged, files.size() == 1 ? title : null, description, tags);

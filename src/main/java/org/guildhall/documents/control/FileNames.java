@@ -48,6 +48,26 @@ public final class FileNames {
         return base.substring(0, base.offsetByCodePoints(0, room)) + extension;
     }
 
+    /**
+     * Undoes a multipart parser's reading of a UTF-8 file name as ISO-8859-1 ("RÃ©union" for
+     * "Réunion"): browsers and curl send raw UTF-8, Jersey decodes it as Latin-1. A name that
+     * does not decode as UTF-8 is returned as it came.
+     */
+    public static String fromLatin1Misreading(String name) {
+        if (name == null || name.chars().allMatch(c -> c < 0x80) || name.chars().anyMatch(c -> c > 0xFF)) {
+            return name;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return name;
+        }
+    }
+
     /** The file's extension in lower case, without the dot, or "". */
     public static String extension(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import org.apache.tika.detect.DefaultDetector;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,9 +17,10 @@ public class Uploads {
     @ConfigProperty(name = "guildhall.upload.max-bytes", defaultValue = "104857600")
     long maxBytes;
 
+    /** Comma-separated; empty for {@link UploadPolicy#DEFAULT_ALLOWED}. A String, because Payara 7 fails to inject an Optional&lt;List&gt;. */
     @Inject
-    @ConfigProperty(name = "guildhall.upload.allowed-types")
-    Optional<List<String>> allowedTypes;
+    @ConfigProperty(name = "guildhall.upload.allowed-types", defaultValue = " ")
+    String allowedTypes;
 
     @Inject
     BlobStore blobs;
@@ -30,7 +30,8 @@ public class Uploads {
     @PostConstruct
     void init() {
         // Tika's detectors from the WAR: magic numbers, and zip containers (OOXML, ODF, EPUB) by their entries
-        policy = new UploadPolicy(maxBytes, allowedTypes.filter(l -> !l.isEmpty()).orElse(UploadPolicy.DEFAULT_ALLOWED),
+        List<String> configured = allowedTypes.isBlank() ? List.of() : List.of(allowedTypes.split(","));
+        policy = new UploadPolicy(maxBytes, configured.isEmpty() ? UploadPolicy.DEFAULT_ALLOWED : configured,
                 blobs.stagingFolder(), new DefaultDetector(Uploads.class.getClassLoader()));
     }
 

@@ -50,4 +50,12 @@ class FileNamesTest {
         assertEquals("pdf", FileNames.extension("Minutes.PDF"));
         assertEquals("", FileNames.extension("README"));
     }
+
+    @Test
+    void utf8ReadAsLatin1IsRepaired() {
+        String misread = new String("Procès-verbal.txt".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals("Procès-verbal.txt", FileNames.fromLatin1Misreading(misread));
+        assertEquals("Ærø.txt", FileNames.fromLatin1Misreading("Ærø.txt"), "real Latin-1 that is not UTF-8 stays");
+        assertEquals("plain.txt", FileNames.fromLatin1Misreading("plain.txt"));
+    }
 }
