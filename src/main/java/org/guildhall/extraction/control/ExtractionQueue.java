@@ -94,7 +94,7 @@ public class ExtractionQueue {
                 continue;
             }
             version.extractionState(ExtractionState.RUNNING, null);
-            leases.add(new Lease(job.getId(), version.getId(), version.getSha256()));
+            leases.add(new Lease(job.getId(), version.getId(), version.getSha256(), version.getFileName()));
         }
         return leases;
     }
@@ -170,6 +170,6 @@ public class ExtractionQueue {
     }
 
     /** A job this worker holds, with what it needs to run it. */
-    public record Lease(long jobId, long versionId, String sha256) {
+    public record Lease(long jobId, long versionId, String sha256, String fileName) {
     }
 }

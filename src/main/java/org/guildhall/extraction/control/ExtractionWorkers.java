@@ -11,6 +11,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guildhall.documents.control.BlobStore;
 import org.guildhall.documents.control.ExtractionRetry;
+import org.guildhall.documents.control.FileNames;
 import org.guildhall.documents.control.VersionStored;
 import org.guildhall.platform.boundary.Bootstrap;
 import org.guildhall.platform.control.DataFolder;
@@ -82,7 +85,7 @@ public class ExtractionWorkers {
         String lib = context.getRealPath("/WEB-INF/lib");
         String classes = context.getRealPath("/WEB-INF/classes");
         String classpath = lib + File.separator + "*" + File.pathSeparator + classes;
-        extractor = new ForkedExtractor(new ExtractorSettings(blobs.root(), dataFolder.folder("tmp"),
+        extractor = new ForkedExtractor(new ExtractorSettings(dataFolder.root(), dataFolder.folder("tmp"),
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), classpath,
                 processes, TimeUnit.SECONDS.toMillis(timeoutSeconds), heapMb, 5_000_000, 1000));
         free = new Semaphore(processes);
@@ -128,8 +131,11 @@ public class ExtractionWorkers {
     }
 
     private void run(ExtractionQueue.Lease lease) {
+        Path named = null;
         try {
-            ExtractionResult result = extractor.extract(blobs.relativePath(lease.sha256()));
+            named = namedLink(lease);
+            Path file = named != null ? named : blobs.path(lease.sha256());
+            ExtractionResult result = extractor.extract(dataFolder.root().relativize(file).toString());
             queue.finish(lease, result);
             LOG.log(Level.FINE, "Version {0}: {1}", new Object[]{lease.versionId(), result.outcome()});
         } catch (RuntimeException e) {
@@ -140,10 +146,39 @@ public class ExtractionWorkers {
                 LOG.log(Level.WARNING, "Could not give back the job of version " + lease.versionId() + "; its lease will run out", again);
             }
         } finally {
+            if (named != null) {
+                try {
+                    Files.deleteIfExists(named);
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "Leaving {0} for the start-up clean-up", named);
+                }
+            }
             free.release();
             if (!stopped) {
                 executor.execute(this::drain);
             }
+        }
+    }
+
+    /**
+     * A hard link to the blob named {@code <job>.<extension of the uploaded name>}: blobs have
+     * no extension, and Tika needs the name to tell apart the formats whose bytes say too
+     * little (EBCDIC or Cyrillic text, Brotli). Null when the name has no usable extension or
+     * the link cannot be made; the blob itself is then extracted.
+     */
+    private Path namedLink(ExtractionQueue.Lease lease) {
+        String extension = FileNames.extension(lease.fileName());
+        if (!extension.matches("[a-z0-9]{1,10}")) {
+            return null;
+        }
+        try {
+            Path folder = Files.createDirectories(dataFolder.folder("tmp").resolve("extract"));
+            Path link = folder.resolve(lease.jobId() + "." + extension);
+            Files.deleteIfExists(link);
+            return Files.createLink(link, blobs.path(lease.sha256()));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.FINE, "No named link for version " + lease.versionId(), e);
+            return null;
         }
     }
 

@@ -24,6 +24,7 @@ class PipesResultReader {
 
     static final String ENCRYPTED = "The file is password-protected.";
     static final String EMPTY = "No text was found in the file; it may be a scanned image or contain only pictures.";
+    static final String UNKNOWN_FORMAT = "No text was found: the file's format was not recognised.";
     static final String CRASHED = "The extraction process crashed on this file.";
     static final String CERTIFICATE = "The file is encrypted for particular recipients (with a certificate).";
     /**
@@ -60,7 +61,7 @@ class PipesResultReader {
                     "Extraction took longer than " + seconds(timeoutMillis) + " and was stopped.", List.of(), metadata);
             case UNSPECIFIED_CRASH -> new ExtractionResult(Outcome.FAILED, CRASHED, List.of(), metadata);
             case FETCH_EXCEPTION -> ExtractionResult.failed("The stored file could not be read.");
-            case EMPTY_OUTPUT -> new ExtractionResult(Outcome.EMPTY, EMPTY, List.of(), metadata);
+            case EMPTY_OUTPUT -> new ExtractionResult(Outcome.EMPTY, emptyReason(metadata), List.of(), metadata);
             // only a misconfiguration gets here (no fetcher, an emitter asked for, no client free)
             default -> ExtractionResult.failed("Extraction is not working (" + result.getStatus()
                     + "); the administrators have been told.");
@@ -73,7 +74,7 @@ class PipesResultReader {
 
     private ExtractionResult parsed(List<Metadata> documents, DocumentMetadata metadata) {
         if (documents.isEmpty()) {
-            return new ExtractionResult(Outcome.EMPTY, EMPTY, List.of(), metadata);
+            return new ExtractionResult(Outcome.EMPTY, emptyReason(metadata), List.of(), metadata);
         }
         Metadata container = documents.get(0);
         List<Part> parts = parts(documents);
@@ -96,7 +97,13 @@ class PipesResultReader {
         if (stack != null) {
             return new ExtractionResult(Outcome.FAILED, DAMAGED + rootCause(stack), parts, metadata);
         }
-        return new ExtractionResult(Outcome.EMPTY, EMPTY, parts, metadata);
+        return new ExtractionResult(Outcome.EMPTY, emptyReason(metadata), parts, metadata);
+    }
+
+    /** "Scanned image" would be untrue for a file whose format nobody recognised. */
+    static String emptyReason(DocumentMetadata metadata) {
+        String type = metadata.contentType() == null ? "" : metadata.contentType();
+        return type.startsWith("application/octet-stream") ? UNKNOWN_FORMAT : EMPTY;
     }
 
     /** The container always (so its path is known), embedded documents only when they hold text. */
