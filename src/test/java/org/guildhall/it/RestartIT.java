@@ -57,6 +57,7 @@ class RestartIT {
         Path data = Path.of(DATA + "-crash");
         String slug = "crash-" + System.nanoTime() % 100000;
         List<Long> acknowledged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> refusals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         String adminToken;
         try (PayaraProcess server = PayaraProcess.start(data)) {
             Portal admin = new Portal(server.base());
@@ -80,14 +81,14 @@ class RestartIT {
                     try {
                         HttpResponse<String> response = admin.multipart("/groups/" + slug + "/documents", adminToken, java.util.Map.of(), files);
                         if (response.statusCode() != 201) {
+                            refusals.add(response.statusCode() + " " + response.body());
                             return;
                         }
-                        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"document\":\\{\"id\":(\\d+)").matcher(response.body());
-                        while (ids.find()) {
-                            acknowledged.add(Long.parseLong(ids.group(1)));
+                        for (var result : DocumentsIT.JSON.readTree(response.body())) {
+                            acknowledged.add(result.get("document").get("id").asLong());
                             enough.countDown();
                         }
-                    } catch (RuntimeException serverGone) {
+                    } catch (RuntimeException | java.io.IOException serverGone) {
                         return;
                     }
                 }
@@ -96,7 +97,7 @@ class RestartIT {
             Thread second = new Thread(uploader, "b");
             first.start();
             second.start();
-            assertTrue(enough.await(120, java.util.concurrent.TimeUnit.SECONDS), "uploads were answered before the kill");
+            assertTrue(enough.await(120, java.util.concurrent.TimeUnit.SECONDS), "uploads were answered before the kill: " + refusals);
             server.kill();
             first.join(60_000);
             second.join(60_000);
@@ -111,9 +112,7 @@ class RestartIT {
                 do {
                     HttpResponse<String> document = admin.api("GET", "/documents/" + id, adminToken, null);
                     assertEquals(200, document.statusCode(), "acknowledged document " + id + " is there after the crash");
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"state\":\"(\\w+)\"").matcher(document.body());
-                    assertTrue(m.find());
-                    state = m.group(1);
+                    state = DocumentsIT.JSON.readTree(document.body()).get("current").get("state").asText();
                     if (state.equals("PENDING") || state.equals("RUNNING")) {
                         assertTrue(System.nanoTime() < deadline, "document " + id + " still " + state);
                         Thread.sleep(500);

@@ -58,8 +58,10 @@ public class GuildhallDataSource implements DataSource {
         String configured = setting("guildhall.db.url", EMBEDDED);
         if (configured.isBlank() || EMBEDDED.equals(configured)) {
             Path file = Path.of(setting("guildhall.data", "data")).toAbsolutePath().normalize().resolve("db").resolve("guildhall");
-            // AUTO_SERVER lets a second process (a console, the integration tests) open the file while Payara runs
-            return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+            // AUTO_SERVER lets a second process (a console, the integration tests) open the file while Payara runs;
+            // WRITE_DELAY=0 writes each commit out before it returns: by default H2 waits up to 500 ms,
+            // and a kill -9 in that window loses uploads the user was told were stored
+            return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         }
         return configured;
     }

@@ -22,7 +22,7 @@ class GuildhallDataSourceTest {
     @Test
     void embeddedDatabaseLivesInTheDataFolder(@TempDir Path data) throws Exception {
         System.setProperty("guildhall.data", data.toString());
-        assertEquals("jdbc:h2:file:" + data.resolve("db/guildhall") + ";AUTO_SERVER=TRUE", GuildhallDataSource.jdbcUrl());
+        assertEquals("jdbc:h2:file:" + data.resolve("db/guildhall") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", GuildhallDataSource.jdbcUrl());
         try (Connection connection = new GuildhallDataSource().getConnection();
              ResultSet rs = connection.createStatement().executeQuery("select 42")) {
             rs.next();
