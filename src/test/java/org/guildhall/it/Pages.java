@@ -100,8 +100,10 @@ public final class Pages {
 
         /** Waits until the document list shows this title with this extraction state. */
         public GroupPage awaitDocument(String title, String state) {
-            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector(".document-list tr")).stream()
-                    .anyMatch(row -> row.getText().contains(title) && row.getText().contains(state)));
+            // the list re-renders every 2 s while extraction runs: a row read mid-update is simply read again
+            new WebDriverWait(driver, Duration.ofSeconds(90)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.cssSelector(".document-list tr")).stream()
+                            .anyMatch(row -> row.getText().contains(title) && row.getText().contains(state)));
             return this;
         }
 

@@ -32,7 +32,8 @@ public class Portal {
 
     public Portal(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies)
+        // HTTP/1.1 as browsers speak it to a plain-HTTP server; Java's client would otherwise try an h2c upgrade
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -235,7 +236,7 @@ public class Portal {
     }
 
     private HttpResponse<String> sendWithoutCookies(HttpRequest.Builder request) {
-        try (HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+        try (HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()) {
             return plain.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -4,14 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.guildhall.identity.control.Accounts;
 import org.guildhall.identity.entity.Account;
 import org.guildhall.identity.entity.Caller;
 import org.guildhall.platform.control.DemoSeeding;
@@ -28,8 +27,8 @@ public class DemoDocuments {
     @Inject
     Documents documents;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Accounts accounts;
 
     void seed(@Observes @Priority(300) DemoSeeding seeding) {
         store("carol", "cataloguing", "minutes-2026-10.txt", "Minutes of the committee, October 2026",
@@ -76,7 +75,7 @@ public class DemoDocuments {
     }
 
     private void store(String username, String slug, String fileName, String title, String description, Set<String> tags, String text) {
-        Account account = em.createNamedQuery(Account.BY_USERNAME, Account.class).setParameter("username", username).getSingleResult();
+        Account account = accounts.find(username).orElseThrow();
         try {
             StagedFile staged = uploads.stage(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fileName);
             documents.store(Caller.of(account), slug, staged, title, description, tags);
