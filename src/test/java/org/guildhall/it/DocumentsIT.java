@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.guildhall.it.Portal.Upload;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,7 +43,6 @@ class DocumentsIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path CORPUS = Path.of(System.getProperty("it.corpus", "../shared/corpus/documents"));
     static final Path DATA = Path.of(System.getProperty("it.data", "target/it-data"));
-    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @ArquillianResource
     URL deployed;
@@ -59,11 +57,7 @@ class DocumentsIT {
     }
 
     String token(String username) {
-        return TOKENS.computeIfAbsent(username, name -> {
-            Portal portal = visitor();
-            assertEquals(302, portal.login(name, "guildhall-demo").statusCode());
-            return portal.issueApiToken("documents tests");
-        });
+        return DemoTokens.of(Deployments.local(deployed), username);
     }
 
     // --- extraction of real documents ------------------------------------------------------

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -32,7 +31,6 @@ class PortalIT {
     static final String DEMO_PASSWORD = "guildhall-demo";
     static final String PASSWORD = "it-password-123";
     static final AtomicInteger SEQUENCE = new AtomicInteger();
-    static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @ArquillianResource
     URL deployed;
@@ -48,11 +46,7 @@ class PortalIT {
 
     /** A personal API token of a demo account, made on its account page once per run. */
     String token(String username) {
-        return TOKENS.computeIfAbsent(username, name -> {
-            Portal portal = visitor();
-            assertEquals(302, portal.login(name, DEMO_PASSWORD).statusCode());
-            return portal.issueApiToken("integration tests");
-        });
+        return DemoTokens.of(Deployments.local(deployed), username);
     }
 
     /** A brand-new account (through the sign-up page), logged in, with an API token. */

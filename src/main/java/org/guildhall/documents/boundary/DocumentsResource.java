@@ -32,7 +32,7 @@ import org.guildhall.documents.boundary.DocumentViews.DocumentView;
 import org.guildhall.documents.boundary.DocumentViews.SameContent;
 import org.guildhall.documents.boundary.DocumentViews.UploadResult;
 import org.guildhall.documents.control.BlobStore;
-import org.guildhall.documents.control.ContentDisposition;
+import org.guildhall.documents.control.DownloadHeaders;
 import org.guildhall.documents.control.DocumentException;
 import org.guildhall.documents.control.DocumentList;
 import org.guildhall.documents.control.DocumentNotFound;
@@ -149,23 +149,19 @@ public class DocumentsResource {
     }
 
     private Response download(DocumentVersion version, String ifNoneMatch) {
-        String etag = "\"" + version.getSha256() + "\"";
-        if (etag.equals(ifNoneMatch)) {
-            return Response.notModified().header("ETag", etag).build();
+        if (DownloadHeaders.etag(version).equals(ifNoneMatch)) {
+            Response.ResponseBuilder notModified = Response.notModified();
+            DownloadHeaders.of(version).forEach(notModified::header);
+            return notModified.build();
         }
         StreamingOutput body = out -> {
             try (InputStream in = blobs.open(version.getSha256())) {
                 in.transferTo(out);
             }
         };
-        return Response.ok(body, version.getMediaType())
-                .header("Content-Disposition", ContentDisposition.attachment(version.getFileName()))
-                .header("Content-Length", version.getSize())
-                .header("ETag", etag)
-                .header("Cache-Control", "private, no-cache")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .build();
+        Response.ResponseBuilder ok = Response.ok(body, version.getMediaType()).header("Content-Length", version.getSize());
+        DownloadHeaders.of(version).forEach(ok::header);
+        return ok.build();
     }
 
     static UploadResult stored(Stored stored) {

@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.guildhall.documents.control.BlobStore;
-import org.guildhall.documents.control.ContentDisposition;
+import org.guildhall.documents.control.DownloadHeaders;
 import org.guildhall.documents.control.DocumentNotFound;
 import org.guildhall.documents.control.Documents;
 import org.guildhall.documents.entity.DocumentVersion;
@@ -55,20 +55,13 @@ public class Downloads extends HttpServlet {
         send(version, blobs, request.getHeader("If-None-Match"), response);
     }
 
-    /** Writes one version as a download; shared with the API's content endpoints. */
-    static void send(DocumentVersion version, BlobStore blobs, String ifNoneMatch, HttpServletResponse response) throws IOException {
-        String etag = "\"" + version.getSha256() + "\"";
-        response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", "private, no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        // if a browser ever renders it anyway, it runs in a sandbox without scripts or our origin
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        if (etag.equals(ifNoneMatch)) {
+    private static void send(DocumentVersion version, BlobStore blobs, String ifNoneMatch, HttpServletResponse response) throws IOException {
+        DownloadHeaders.of(version).forEach(response::setHeader);
+        if (DownloadHeaders.etag(version).equals(ifNoneMatch)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setContentType(version.getMediaType());
-        response.setHeader("Content-Disposition", ContentDisposition.attachment(version.getFileName()));
         response.setContentLengthLong(version.getSize());
         try (InputStream in = blobs.open(version.getSha256()); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
