@@ -1,0 +1,112 @@
+package org.guildhall.search.control;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.guildhall.search.control.SnippetFormatter.Snippet;
+
+/** One page of hits with its exact total, facet counts and snippets, on a searcher the caller holds. */
+final class ResultPages {
+
+    static final int MAX_PAGE_SIZE = 100;
+    /** Hits past this are counted but not paged to; nobody reads page 500. */
+    static final int MAX_DEPTH = 10_000;
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.KIND, Fields.TITLE, Fields.GROUP, Fields.TYPE,
+            Fields.DATE, Fields.PART);
+
+    private final Analyzer analyzer;
+    private final QueryBuilder queries;
+
+    ResultPages(Analyzer analyzer, QueryBuilder queries) {
+        this.analyzer = analyzer;
+        this.queries = queries;
+    }
+
+    SearchResult page(IndexSearcher searcher, ParsedQuery parsed, Set<Long> readableGroupIds,
+            Map<Facet, Set<String>> selected, SortOrder order, int page, int size) throws IOException {
+        int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+        int pageNumber = Math.max(1, page);
+        Query base = queries.build(parsed, readableGroupIds);
+        Map<Facet, Query> selections = selections(selected);
+        Query query = FacetCounts.narrowed(base, selections, null);
+        int from = (int) Math.min((long) (pageNumber - 1) * pageSize, MAX_DEPTH);
+        int wanted = Math.min(from + pageSize, MAX_DEPTH);
+        // exact totals: count every hit rather than stopping at a threshold
+        CollectorManager<?, ? extends TopDocs> top = order == SortOrder.DATE
+                ? new TopFieldCollectorManager(newestFirst(), wanted, null, Integer.MAX_VALUE)
+                : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
+        Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+        TopDocs topDocs = (TopDocs) results[0];
+        FacetsCollector hits = (FacetsCollector) results[1];
+        Map<Facet, List<FacetValue>> facets = FacetCounts.count(searcher, hits, base, selections, selected);
+        List<SearchHit> pageHits = hits(searcher, parsed, topDocs.scoreDocs, from);
+        return new SearchResult(pageHits, topDocs.totalHits.value(), facets, pageNumber, pageSize);
+    }
+
+    /** Newest first; equal dates by score, so the order is stable. */
+    static Sort newestFirst() {
+        return new Sort(LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX), SortField.FIELD_SCORE);
+    }
+
+    private static Map<Facet, Query> selections(Map<Facet, Set<String>> selected) {
+        Map<Facet, Query> selections = new EnumMap<>(Facet.class);
+        if (selected != null) {
+            selected.forEach((facet, values) -> {
+                if (facet != null && values != null && !values.isEmpty()) {
+                    selections.put(facet, new TermInSetQuery(facet.field(), QueryBuilder.bytes(values, v -> v)));
+                }
+            });
+        }
+        return selections;
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, ParsedQuery parsed, ScoreDoc[] scoreDocs, int from)
+            throws IOException {
+        int count = Math.max(0, scoreDocs.length - from);
+        int[] docIds = new int[count];
+        for (int i = 0; i < count; i++) {
+            docIds[i] = scoreDocs[from + i].doc;
+        }
+        Snippet[] snippets = Snippets.of(searcher, analyzer, queries.highlight(parsed), docIds);
+        StoredFields stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Document doc = stored.document(docIds[i], HIT_FIELDS);
+            hits.add(new SearchHit(doc.get(Fields.ID), SearchDocument.Kind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.TITLE),
+                    doc.get(Fields.GROUP), doc.get(Fields.TYPE),
+                    Instant.ofEpochMilli(doc.getField(Fields.DATE).numericValue().longValue()),
+                    scoreDocs[from + i].score, snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
+        }
+        return hits;
+    }
+
+    /** The embedded entry a snippet's part is, or null for the file itself (path ""). */
+    private static String attachment(String[] paths, int part) {
+        if (part < 0 || part >= paths.length || paths[part].isEmpty()) {
+            return null;
+        }
+        return DocumentMapper.attachmentName(paths[part]);
+    }
+}

@@ -1,0 +1,120 @@
+package org.guildhall.search.control;
+
+import static org.guildhall.search.control.Corpus.PUBLIC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.guildhall.search.control.SearchDocument.Part;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Updates by id, deletes, refreshes, commits with their change sequence, and snippets. */
+class IndexLifecycleTest {
+
+    private final SearchQueryParser parser = new SearchQueryParser();
+
+    private List<String> ids(IndexSearch index, String query) throws IOException {
+        SearchResult result = index.search(parser.parse(query), PUBLIC, Map.of(), SortOrder.RELEVANCE, 1, 20);
+        assertEquals(result.total(), result.hits().size());
+        return result.hits().stream().map(SearchHit::id).toList();
+    }
+
+    private SearchHit first(IndexSearch index, String query) throws IOException {
+        return index.search(parser.parse(query), PUBLIC, Map.of(), SortOrder.RELEVANCE, 1, 1).hits().get(0);
+    }
+
+    @Test
+    void indexingTheSameIdAgainReplacesIt() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            SearchDocument revised = Corpus.document(3, Corpus.CHESS, "chess", "Tournament budget 2026, revised", "spreadsheet",
+                    "2026-01-16", "Ada Lovelace", "budget-2026.xlsx", List.of("budget"), new Part(null, "Prizes were cut."));
+            index.index(revised);
+            index.index(revised);
+            assertEquals(List.of("doc-3", "doc-7", "doc-1"), ids(index, "budget"), "not visible before a refresh");
+            index.refresh();
+            assertEquals(List.of("doc-3"), ids(index, "revised"));
+            assertEquals(List.of(), ids(index, "arbiters"), "the old text is gone");
+            assertEquals(10, ids(index, "").size());
+        }
+    }
+
+    @Test
+    void deletingRemoves() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            index.delete("doc-3");
+            index.delete("doc-404");
+            index.refresh();
+            assertEquals(List.of("doc-7", "doc-1"), ids(index, "budget"));
+            assertEquals(9, ids(index, "").size());
+        }
+    }
+
+    @Test
+    void aCommitRemembersItsChangeSequence(@TempDir Path folder) throws IOException {
+        try (IndexSearch index = IndexSearch.open(folder)) {
+            assertEquals(0, index.lastCommittedSequence(), "a new index has nothing committed");
+            Corpus.indexed(index);
+            index.commit(41);
+            index.delete("doc-5");
+            index.commit(42);
+            assertEquals(42, index.lastCommittedSequence());
+            // after the last commit, and so lost on close: start-up replays from 42
+            index.delete("doc-7");
+        }
+        try (IndexSearch reopened = IndexSearch.open(folder)) {
+            assertEquals(42, reopened.lastCommittedSequence());
+            assertEquals(List.of("doc-3", "doc-7", "doc-1"), ids(reopened, "budget"));
+            assertEquals(List.of(), ids(reopened, "compost"));
+        }
+    }
+
+    @Test
+    void snippetsAreEscapedAndMarkTheMatch() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            SearchHit hit = first(index, "script");
+            assertEquals("doc-7", hit.id());
+            assertEquals("Quote for new glass panels &lt;<mark>script</mark>&gt;alert(&#39;x&#39;)&lt;/<mark>script</mark>&gt; "
+                    + "for the greenhouse roof.", hit.snippet());
+            assertEquals(null, hit.attachment());
+            assertEquals("Quote for new glass panels &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; for the greenhouse roof.",
+                    first(index, "tag:greenhouse").snippet(), "no match: the text's beginning, still escaped");
+        }
+    }
+
+    @Test
+    void aMatchInAnEmbeddedPartNamesTheAttachment() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            SearchHit tomatoes = first(index, "tomatoes");
+            assertEquals("doc-6", tomatoes.id());
+            assertEquals("The seed swap raised money for the greenhouse fund. <mark>Tomatoes</mark> were popular.", tomatoes.snippet());
+            assertEquals("minutes.docx", tomatoes.attachment());
+            SearchHit lucena = first(index, "\"winning rook endgame\"");
+            assertEquals("The Lucena position is a <mark>winning rook endgame</mark>.", lucena.snippet());
+            assertEquals("appendix/lucena.txt", lucena.attachment());
+            assertEquals(null, first(index, "practice").attachment(), "a match in the file itself names no attachment");
+        }
+    }
+
+    @Test
+    void aLongSentenceIsCutAroundTheMatch() throws IOException {
+        String filler = "lorem ipsum dolor sit amet ".repeat(200);
+        SearchDocument longText = new SearchDocument("doc-99", SearchDocument.Kind.DOCUMENT, Corpus.CHESS, "chess", "Long", List.of(
+                new Part(null, "x".repeat(20)), new Part("/big.txt", filler + "needle " + filler)),
+                "long.zip", List.of(), null, "archive", Instant.parse("2026-01-01T00:00:00Z"), 1);
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = new IndexSearch(directory)) {
+            index.index(longText);
+            index.refresh();
+            SearchHit hit = first(index, "needle");
+            assertTrue(hit.snippet().startsWith("…") && hit.snippet().endsWith("…"), hit.snippet());
+            assertTrue(hit.snippet().contains(" <mark>needle</mark> lorem"), hit.snippet());
+            assertTrue(hit.snippet().length() <= SnippetFormatter.MAX_CHARS + 20, hit.snippet().length() + " characters");
+            assertEquals("big.txt", hit.attachment());
+        }
+    }
+}
