@@ -340,6 +340,22 @@ class PortalIT {
         assertEquals(302, visitor().login(username, "made-password-1").statusCode(), "the new account logs in");
     }
 
+    @Test
+    void aDisabledAccountsSessionEndsOnItsNextRequest() throws Exception {
+        NewUser user = newUser("disabled");
+        assertTrue(user.portal().get("/account/index.xhtml").body().contains("Personal tokens"));
+        try (var connection = TestDatabase.connect();
+             var disable = connection.prepareStatement("update gh_account set enabled = false where username = ?")) {
+            disable.setString(1, user.username());
+            assertEquals(1, disable.executeUpdate());
+        }
+        HttpResponse<String> next = user.portal().open("/account/index.xhtml");
+        assertTrue(next.body().contains("id=\"login:username\""), "asked to log in again");
+        assertFalse(next.body().contains("Personal tokens"));
+        assertTrue(visitor().login(user.username(), PASSWORD).body().contains("Wrong user name or password."));
+        assertEquals(401, visitor().api("GET", "/accounts/me", user.token(), null).statusCode(), "its API token stops too");
+    }
+
     // --- platform --------------------------------------------------------------------------
 
     @Test

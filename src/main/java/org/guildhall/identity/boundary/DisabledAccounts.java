@@ -1,0 +1,50 @@
+package org.guildhall.identity.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.guildhall.identity.control.Accounts;
+import org.guildhall.identity.entity.Account;
+
+/**
+ * A session whose account an administrator disabled ends on its next request: the login is
+ * dropped and the browser asked to load the page again, so the container's own checks see an
+ * anonymous visitor (a protected page then asks for a login).
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class DisabledAccounts extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(DisabledAccounts.class.getName());
+
+    @Inject
+    Accounts accounts;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null && accounts.find(principal.getName()).filter(Account::isEnabled).isEmpty()) {
+            LOG.log(Level.INFO, "Ending the session of disabled account {0}", principal.getName());
+            request.logout();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            String again = "GET".equals(request.getMethod())
+                    ? request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString())
+                    : request.getContextPath() + "/login.xhtml";
+            response.sendRedirect(again);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
