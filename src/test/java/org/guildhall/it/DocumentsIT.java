@@ -272,6 +272,33 @@ class DocumentsIT {
     }
 
     @Test
+    void purgingDeletesTheFileOnlyWhenNoOtherVersionUsesIt() throws Exception {
+        byte[] alone = ("only here " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        byte[] shared = ("twice " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        JsonNode lonely = storeOne("health-libraries", "hana", new Upload("alone.txt", alone));
+        JsonNode first = storeOne("health-libraries", "hana", new Upload("shared.txt", shared));
+        storeOne("health-libraries", "hana", new Upload("shared-copy.txt", shared));
+        Path lonelyBlob = blobPath(lonely.get("current").get("sha256").asText());
+        Path sharedBlob = blobPath(first.get("current").get("sha256").asText());
+
+        assertEquals(400, visitor().api("POST", "/documents/" + lonely.get("id").asLong() + "/purge", token("hana"), null).statusCode(),
+                "only what is in the trash can be purged");
+        for (JsonNode document : List.of(lonely, first)) {
+            long id = document.get("id").asLong();
+            assertEquals(204, visitor().api("DELETE", "/documents/" + id, token("hana"), null).statusCode());
+            assertEquals(404, visitor().api("POST", "/documents/" + id + "/purge", token("mia"), null).statusCode(), "to a member the trash does not exist");
+            assertEquals(204, visitor().api("POST", "/documents/" + id + "/purge", token("hana"), null).statusCode());
+            assertEquals(404, visitor().api("GET", "/documents/" + id, token("hana"), null).statusCode(), "gone, even from the trash");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.exists(lonelyBlob) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(Files.exists(lonelyBlob), "the file no version uses is deleted");
+        assertTrue(Files.exists(sharedBlob), "the file another document still uses stays");
+    }
+
+    @Test
     void theSameFileElsewhereIsPointedOut() throws Exception {
         byte[] content = ("shared agenda " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
         long blobsBefore = blobCount();
@@ -348,6 +375,10 @@ class DocumentsIT {
 
     static long versionRows() throws Exception {
         return Long.parseLong(TestDatabase.single("select count(*) from gh_document_version").orElse("0"));
+    }
+
+    static Path blobPath(String sha) {
+        return DATA.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
     }
 
     static long blobCount() throws IOException {

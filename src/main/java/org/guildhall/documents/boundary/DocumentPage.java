@@ -107,7 +107,18 @@ public class DocumentPage implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "This document is no longer available.", null));
             return;
         }
-        refresh();
+        try {
+            refresh();
+        } catch (DocumentNotFound gone) {
+            // deleted by someone who may not see the trash: back to the group, with the message
+            String group = document.getGroup().getSlug();
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            try {
+                faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/groups/group.xhtml?slug=" + group);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     public boolean isWorking() {

@@ -105,6 +105,14 @@ public class DocumentsResource {
     }
 
     @POST
+    @Path("{id}/purge")
+    @Operation(summary = "Delete a trashed document for good, and each of its files no other version uses (committee)")
+    public Response purge(@PathParam("id") long id) {
+        documents.purge(currentAccount.caller(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
     @Path("{id}/retry")
     @Operation(summary = "Run text extraction of the newest version again")
     public DocumentView retry(@PathParam("id") long id) {
@@ -119,15 +127,22 @@ public class DocumentsResource {
     @Operation(summary = "Upload a new version (part 'file'); it becomes the one shown and searched")
     public Response newVersion(@PathParam("id") long id, List<EntityPart> parts) throws IOException {
         Caller caller = currentAccount.caller();
-        Document document = documents.readable(caller, id);
+        // refused before a byte is staged: reading a document is not the right to add to it
+        Document document = documents.editable(caller, id);
         EntityPart file = parts.stream().filter(p -> p.getFileName().isPresent()).findFirst()
                 .orElseThrow(() -> new DocumentException("Send the file as a multipart part named 'file'."));
         String name = FileNames.fromLatin1Misreading(file.getFileName().orElse("document"));
+        StagedFile staged;
         try (InputStream content = file.getContent()) {
-            StagedFile staged = uploads.stage(content, name);
-            return Response.status(201).entity(stored(documents.storeVersion(caller, document.getId(), staged))).build();
+            staged = uploads.stage(content, name);
         } catch (UploadRejected e) {
             return Response.status(400).entity(new UploadResult(name, false, e.getMessage(), null, List.of())).build();
+        }
+        try {
+            return Response.status(201).entity(stored(documents.storeVersion(caller, document.getId(), staged))).build();
+        } catch (RuntimeException e) {
+            uploads.discard(staged);
+            throw e;
         }
     }
 

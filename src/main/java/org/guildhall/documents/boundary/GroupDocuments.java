@@ -7,7 +7,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import org.guildhall.documents.control.DocumentException;
 import org.guildhall.documents.control.DocumentList;
+import org.guildhall.documents.control.DocumentNotFound;
 import org.guildhall.documents.control.DocumentQuery;
 import org.guildhall.documents.control.DocumentTypes;
 import org.guildhall.documents.control.Documents;
@@ -107,10 +109,14 @@ public class GroupDocuments implements Serializable {
     }
 
     public void restore(long id) {
-        page.act(() -> {
-            documents.restore(currentAccount.caller(), id);
-            return "Restored.";
-        });
+        try {
+            page.act(() -> {
+                documents.restore(currentAccount.caller(), id);
+                return "Restored.";
+            });
+        } catch (DocumentException | DocumentNotFound e) {
+            faces.addMessage(null, new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
         refresh();
     }
 

@@ -89,12 +89,19 @@ public class GroupDocumentsResource {
         List<UploadResult> results = new ArrayList<>();
         for (EntityPart part : files) {
             String name = FileNames.fromLatin1Misreading(part.getFileName().orElse("document"));
+            StagedFile staged;
             try (InputStream content = part.getContent()) {
-                StagedFile staged = uploads.stage(content, name);
-                Stored stored = documents.store(caller, slug, staged, files.size() == 1 ? title : null, description, tags);
-                results.add(DocumentsResource.stored(stored));
+                staged = uploads.stage(content, name);
             } catch (UploadRejected e) {
                 results.add(new UploadResult(name, false, e.getMessage(), null, List.of()));
+                continue;
+            }
+            try {
+                Stored stored = documents.store(caller, slug, staged, files.size() == 1 ? title : null, description, tags);
+                results.add(DocumentsResource.stored(stored));
+            } catch (RuntimeException e) {
+                uploads.discard(staged);
+                throw e;
             }
         }
         boolean any = results.stream().anyMatch(UploadResult::stored);

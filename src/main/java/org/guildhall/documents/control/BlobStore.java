@@ -1,8 +1,11 @@
 package org.guildhall.documents.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +14,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.guildhall.platform.control.DataFolder;
@@ -28,7 +34,16 @@ public class BlobStore {
     @Inject
     DataFolder dataFolder;
 
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
     private Path root;
+
+    /**
+     * Blobs put by transactions that have not ended yet: their rows are not visible to a
+     * reference count, so a purge must not delete them meanwhile.
+     */
+    private final Map<String, Integer> pending = new HashMap<>();
 
     @PostConstruct
     void init() {
@@ -56,8 +71,47 @@ public class BlobStore {
         return root.resolve(relativePath(sha256));
     }
 
-    /** Moves a staged file in as the blob of its hash; when that blob exists already, the staged copy goes. */
+    /**
+     * Moves a staged file in as the blob of its hash; when that blob exists already, the staged
+     * copy goes. Called inside the transaction that records the version: until it ends, the
+     * blob counts as in use.
+     */
     public void put(Path staged, String sha256) {
+        synchronized (pending) {
+            pending.merge(sha256, 1, Integer::sum);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                synchronized (pending) {
+                    pending.computeIfPresent(sha256, (sha, count) -> count == 1 ? null : count - 1);
+                }
+            }
+        });
+        synchronized (pending) {
+            move(staged, sha256);
+        }
+    }
+
+    /**
+     * Deletes a blob when no transaction is putting it and {@code unreferenced} (asked while
+     * no put can interleave) says no version uses it.
+     */
+    public boolean deleteIfUnused(String sha256, BooleanSupplier unreferenced) {
+        synchronized (pending) {
+            if (pending.containsKey(sha256) || !unreferenced.getAsBoolean()) {
+                return false;
+            }
+            delete(sha256);
+            return true;
+        }
+    }
+
+    private void move(Path staged, String sha256) {
         Path target = path(sha256);
         try {
             if (Files.exists(target)) {

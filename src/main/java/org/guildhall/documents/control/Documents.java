@@ -51,6 +51,9 @@ public class Documents {
     Event<ExtractionRetry> extractionRetry;
 
     @Inject
+    Event<BlobsReleased> blobsReleased;
+
+    @Inject
     @ConfigProperty(name = "guildhall.trash.days", defaultValue = "30")
     int trashDays;
 
@@ -78,6 +81,8 @@ public class Documents {
     /** A new version of an existing document, which becomes the one shown and searched. */
     public Stored storeVersion(Caller caller, long documentId, StagedFile staged) {
         Document document = editable(caller, documentId);
+        // two versions arriving at once would both take number max + 1
+        em.lock(document, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         return addVersion(caller, document, staged, em.find(Account.class, caller.accountId()));
     }
 
@@ -222,14 +227,7 @@ public class Documents {
     private void purge(Document document) {
         List<String> hashes = document.getVersions().stream().map(DocumentVersion::getSha256).distinct().toList();
         em.remove(document);
-        em.flush();
-        for (String sha : hashes) {
-            long users = em.createQuery("select count(v) from DocumentVersion v where v.sha256 = :sha", Long.class)
-                    .setParameter("sha", sha).getSingleResult();
-            if (users == 0) {
-                blobs.delete(sha);
-            }
-        }
+        blobsReleased.fire(new BlobsReleased(hashes));
     }
 
     public void retry(Caller caller, long versionId) {
@@ -256,7 +254,8 @@ public class Documents {
         return trashDays;
     }
 
-    private Document editable(Caller caller, long id) {
+    /** The document, if the caller may change it (add a version, edit, delete); checked before any upload is staged. */
+    public Document editable(Caller caller, long id) {
         Document document = readable(caller, id);
         if (document.isDeleted()) {
             throw new DocumentException("This document is in the trash; restore it first.");

@@ -51,18 +51,16 @@ public class StorageCheck {
         }
     }
 
-    /** Empties the staging folder, and the folder of named links extraction leaves after a crash. */
     private int clearStaging() throws IOException {
+        Path staging = blobs.stagingFolder();
+        if (!Files.isDirectory(staging)) {
+            return 0;
+        }
         int count = 0;
-        for (Path folder : new Path[]{blobs.stagingFolder(), blobs.stagingFolder().resolveSibling("extract")}) {
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                    count += folder.equals(blobs.stagingFolder()) ? 1 : 0;
-                }
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+                count++;
             }
         }
         return count;

@@ -111,6 +111,7 @@ public class ExtractionWorkers {
             if (!resumed) {
                 if (singleNode) {
                     queue.releaseAll();
+                    clearNamedLinks();
                 }
                 resumed = true;
             }
@@ -179,6 +180,21 @@ public class ExtractionWorkers {
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.FINE, "No named link for version " + lease.versionId(), e);
             return null;
+        }
+    }
+
+    /** Links a crash left behind; before the first job of this run, so none of this run's is touched. */
+    private void clearNamedLinks() {
+        Path folder = dataFolder.folder("tmp").resolve("extract");
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var links = Files.list(folder)) {
+            for (Path link : links.toList()) {
+                Files.deleteIfExists(link);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not clear " + folder, e);
         }
     }
 

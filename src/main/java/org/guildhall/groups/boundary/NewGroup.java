@@ -14,6 +14,7 @@ import org.guildhall.groups.entity.JoinPolicy;
 import org.guildhall.groups.entity.Role;
 import org.guildhall.groups.entity.Visibility;
 import org.guildhall.identity.boundary.CurrentAccount;
+import org.guildhall.identity.control.Accounts;
 
 /** The administrators' "new group" page; the first committee member can be named at once. */
 @Named
@@ -27,6 +28,9 @@ public class NewGroup {
     CurrentAccount currentAccount;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     FacesContext faces;
 
     private String slug;
@@ -38,6 +42,10 @@ public class NewGroup {
 
     public void create() throws IOException {
         try {
+            // checked first: a group must not be created without the committee member it was meant to have
+            if (committee != null && !committee.isBlank() && accounts.find(committee).isEmpty()) {
+                throw new GroupException("There is no account '" + committee.trim() + "'.");
+            }
             Group group = groups.create(currentAccount.caller(), slug, name, description, visibility, joinPolicy);
             if (committee != null && !committee.isBlank()) {
                 groups.add(currentAccount.caller(), group.getSlug(), committee, Role.COMMITTEE);

@@ -228,6 +228,9 @@ public class Groups {
     }
 
     private static String trimToNull(String text) {
+        if (text != null && text.trim().length() > 4000) {
+            throw new GroupException("A description has at most 4,000 characters.");
+        }
         return text == null || text.isBlank() ? null : text.trim();
     }
 }

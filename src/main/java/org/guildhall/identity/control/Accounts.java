@@ -32,7 +32,7 @@ public class Accounts {
             throw new AccountException("The user name '" + name + "' is taken.");
         }
         checkPassword(password);
-        Account account = new Account(name, blankToDefault(displayName, name), blankToNull(email), hashing.hash(password));
+        Account account = new Account(name, checkedName(blankToDefault(displayName, name)), checkedEmail(blankToNull(email)), hashing.hash(password));
         account.setAdmin(admin);
         em.persist(account);
         return account;
@@ -57,8 +57,8 @@ public class Accounts {
 
     public Account update(long id, String displayName, String email, boolean admin, boolean enabled) {
         Account account = find(id).orElseThrow(() -> new AccountException("That account no longer exists."));
-        account.setDisplayName(blankToDefault(displayName, account.getUsername()));
-        account.setEmail(blankToNull(email));
+        account.setDisplayName(checkedName(blankToDefault(displayName, account.getUsername())));
+        account.setEmail(checkedEmail(blankToNull(email)));
         account.setAdmin(admin);
         account.setEnabled(enabled);
         return account;
@@ -89,6 +89,20 @@ public class Accounts {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new AccountException("A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
+    }
+
+    private static String checkedName(String displayName) {
+        if (displayName.length() > 200) {
+            throw new AccountException("A name has at most 200 characters.");
+        }
+        return displayName;
+    }
+
+    private static String checkedEmail(String email) {
+        if (email != null && email.length() > 254) {
+            throw new AccountException("An e-mail address has at most 254 characters.");
+        }
+        return email;
     }
 
     static String normalise(String username) {
