@@ -328,6 +328,47 @@ class DocumentsIT {
         assertEquals("c.html", html.get("documents").get(0).get("title").asText());
     }
 
+    // --- search (the first slice of issue 4) -------------------------------------------------
+
+    @Test
+    void extractedTextIsSearchableAtOnceAndOnlyByThoseWhoMayReadIt() throws Exception {
+        String open = "quokka" + (System.nanoTime() % 100000);
+        String secret = "wombat" + (System.nanoTime() % 100000);
+        JsonNode visible = storeOne("health-libraries", "hana", new Upload("open-notes.txt", ("Notes about the " + open + " survey.").getBytes(StandardCharsets.UTF_8)));
+        JsonNode hidden = storeOne("board", "admin", new Upload("board-notes.txt", ("Confidential: the " + secret + " budget.").getBytes(StandardCharsets.UTF_8)));
+        awaitTerminal(Map.of("open", visible.get("id").asLong()), Duration.ofMinutes(2), false, "hana");
+        awaitTerminal(Map.of("hidden", hidden.get("id").asLong()), Duration.ofMinutes(2), false, "admin");
+
+        JsonNode found = searchWithin(Duration.ofSeconds(1), open, null, 1);
+        assertEquals("doc-" + visible.get("id").asLong(), found.get("hits").get(0).get("id").asText());
+        assertTrue(found.get("hits").get(0).get("snippet").asText().contains("<mark>" + open + "</mark>"), found.toString());
+
+        assertEquals(0, search(secret, null).get("total").asLong(), "anonymous: not even a count");
+        assertEquals(0, search(secret, token("mia")).get("total").asLong(), "a member of other groups: nothing");
+        assertEquals(1, search(secret, token("carol")).get("total").asLong(), "a member of the board finds it");
+
+        assertEquals(204, visitor().api("DELETE", "/documents/" + visible.get("id").asLong(), token("hana"), null).statusCode());
+        assertEquals(0, search(open, null).get("total").asLong(), "a trashed document leaves the results at once");
+        assertEquals(200, visitor().api("GET", "/search?q=%22unclosed%20AND%20OR%20*foo", null, null).statusCode(), "malformed input is answered");
+    }
+
+    JsonNode search(String q, String token) throws IOException {
+        HttpResponse<String> response = visitor().api("GET", "/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode searchWithin(Duration limit, String q, String token, long expected) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonNode result = search(q, token);
+        while (result.get("total").asLong() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            result = search(q, token);
+        }
+        assertEquals(expected, result.get("total").asLong(), "findable within " + limit + ": " + result);
+        return result;
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     JsonNode storeOne(String slug, String user, Upload file) throws IOException {
@@ -346,6 +387,10 @@ class DocumentsIT {
 
     /** Polls until every document's newest version is in a terminal state, checking the server stays healthy meanwhile. */
     Map<String, JsonNode> awaitTerminal(Map<String, Long> ids, Duration limit, boolean checkHealth) throws Exception {
+        return awaitTerminal(ids, limit, checkHealth, "hana");
+    }
+
+    Map<String, JsonNode> awaitTerminal(Map<String, Long> ids, Duration limit, boolean checkHealth, String reader) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         Map<String, JsonNode> finished = new java.util.LinkedHashMap<>();
         while (finished.size() < ids.size()) {
@@ -353,7 +398,7 @@ class DocumentsIT {
                 if (finished.containsKey(entry.getKey())) {
                     continue;
                 }
-                JsonNode document = JSON.readTree(visitor().api("GET", "/documents/" + entry.getValue(), token("hana"), null).body());
+                JsonNode document = JSON.readTree(visitor().api("GET", "/documents/" + entry.getValue(), token(reader), null).body());
                 String state = document.get("current").get("state").asText();
                 if (!Set.of("PENDING", "RUNNING").contains(state)) {
                     finished.put(entry.getKey(), document);

@@ -54,6 +54,9 @@ public class Documents {
     Event<BlobsReleased> blobsReleased;
 
     @Inject
+    Event<DocumentChanged> changed;
+
+    @Inject
     @ConfigProperty(name = "guildhall.trash.days", defaultValue = "30")
     int trashDays;
 
@@ -186,12 +189,14 @@ public class Documents {
             document.setTags(Tags.clean(tags));
         }
         document.touch();
+        changed.fire(new DocumentChanged(document.getId()));
         return document;
     }
 
     /** Moves a document to the group's trash. */
     public void delete(Caller caller, long id) {
         editable(caller, id).delete(Instant.now());
+        changed.fire(new DocumentChanged(id));
     }
 
     public void restore(Caller caller, long id) {
@@ -204,6 +209,7 @@ public class Documents {
             throw new DocumentException("This document was deleted more than " + trashDays + " days ago and can no longer be restored.");
         }
         document.restore();
+        changed.fire(new DocumentChanged(id));
     }
 
     /** Deletes a trashed document for good, and each of its blobs that no other version uses. */
@@ -228,6 +234,7 @@ public class Documents {
         List<String> hashes = document.getVersions().stream().map(DocumentVersion::getSha256).distinct().toList();
         em.remove(document);
         blobsReleased.fire(new BlobsReleased(hashes));
+        changed.fire(new DocumentChanged(document.getId()));
     }
 
     public void retry(Caller caller, long versionId) {

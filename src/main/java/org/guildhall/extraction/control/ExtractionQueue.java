@@ -39,6 +39,9 @@ public class ExtractionQueue {
     @ConfigProperty(name = "guildhall.extraction.max-attempts", defaultValue = "3")
     int maxAttempts;
 
+    @Inject
+    jakarta.enterprise.event.Event<TextExtracted> extracted;
+
     /** In the transaction that stored the version: the job exists if and only if the version does. */
     void enqueue(@Observes VersionStored stored) {
         em.persist(new ExtractionJob(stored.versionId()));
@@ -123,6 +126,7 @@ public class ExtractionQueue {
             document.setTitle(clip(meta.title().strip(), 300), false);
         }
         job.finish(Instant.now());
+        extracted.fire(new TextExtracted(document.getId(), version.getId()));
     }
 
     /** The worker could not run the job (not a verdict on the file): it becomes due again at once. */

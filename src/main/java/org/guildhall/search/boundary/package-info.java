@@ -1,0 +1,2 @@
+/** What the outside calls into search: the search API. */
+package org.guildhall.search.boundary;
