@@ -15,7 +15,27 @@ import java.util.concurrent.TimeUnit;
  */
 public record PayaraProcess(Process process, int port, Path data) implements AutoCloseable {
 
+    /**
+     * Starts Payara, once more if the first boot hangs: a boot was seen to stop inside Payara's
+     * own start-up (Hazelcast, before the WAR deployed) on a quiet machine. The hung JVM's thread
+     * dump goes to the log for whoever looks into it.
+     */
     public static PayaraProcess start(Path data) throws IOException, InterruptedException {
+        try {
+            return startOnce(data);
+        } catch (BootHung hung) {
+            return startOnce(data);
+        }
+    }
+
+    /** Payara did not answer within the boot time limit. */
+    static class BootHung extends IllegalStateException {
+        BootHung(String message) {
+            super(message);
+        }
+    }
+
+    private static PayaraProcess startOnce(Path data) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -51,7 +71,7 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
 
     void awaitReady() throws InterruptedException {
         Portal probe = new Portal(base());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log(data));
@@ -65,8 +85,20 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
             }
             Thread.sleep(500);
         }
-        close();
-        throw new IllegalStateException("Payara was not ready within 240 s; see " + log(data));
+        threadDump();
+        process.destroyForcibly().waitFor();
+        throw new BootHung("Payara was not ready within 180 s; see " + log(data));
+    }
+
+    private void threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile())).start();
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // only a diagnosis
+        }
     }
 
     /** kill -9: no shutdown hook runs, nothing is cleaned up, as when the machine loses power. */
