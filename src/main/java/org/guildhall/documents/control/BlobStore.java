@@ -131,10 +131,6 @@ public class BlobStore {
         }
     }
 
-    public boolean exists(String sha256) {
-        return Files.exists(path(sha256));
-    }
-
     public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
     }

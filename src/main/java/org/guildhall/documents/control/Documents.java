@@ -95,7 +95,7 @@ public class Documents {
         blobs.put(staged.file(), staged.sha256());
         DocumentVersion version = new DocumentVersion(document, number, staged.sha256(), staged.size(), staged.mediaType(), staged.fileName(), uploader);
         em.persist(version);
-        document.versionAdded(version);
+        document.versionAdded(version, DocumentTypes.kind(staged.mediaType()));
         em.flush();
         versionStored.fire(new VersionStored(version.getId()));
         return new Stored(document, version, sameContent);

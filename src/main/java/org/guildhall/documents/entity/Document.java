@@ -140,10 +140,10 @@ public class Document implements Serializable {
         return updatedAt;
     }
 
-    /** A new version arrived: the list shows its kind and date. */
-    public void versionAdded(DocumentVersion version) {
+    /** A new version arrived: the list shows its kind (pdf, word, …) and date. */
+    public void versionAdded(DocumentVersion version, String kind) {
         this.versions.add(0, version);
-        this.kind = org.guildhall.documents.control.DocumentTypes.kind(version.getMediaType());
+        this.kind = kind;
         this.updatedAt = version.getUploadedAt();
     }
 

@@ -145,10 +145,6 @@ public class ExtractionQueue {
         return em.createNamedQuery(ExtractedPart.OF_VERSION, ExtractedPart.class).setParameter("version", versionId).getResultList();
     }
 
-    public long unfinished() {
-        return em.createQuery("select count(j) from ExtractionJob j where j.finishedAt is null", Long.class).getSingleResult();
-    }
-
     private Optional<ExtractionJob> job(long versionId) {
         return em.createQuery("select j from ExtractionJob j where j.versionId = :version", ExtractionJob.class)
                 .setParameter("version", versionId).getResultStream().findFirst();

@@ -64,11 +64,6 @@ public class ExtractionJob {
         return finishedAt;
     }
 
-    public void lease(Instant until) {
-        this.leaseUntil = until;
-        this.attempts++;
-    }
-
     public void release() {
         this.leaseUntil = null;
     }

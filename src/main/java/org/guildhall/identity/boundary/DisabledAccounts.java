@@ -31,7 +31,9 @@ public class DisabledAccounts extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Principal principal = request.getUserPrincipal();
+        // stylesheets, scripts and icons carry no data: no database look-up for each of them
+        String path = request.getServletPath();
+        Principal principal = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/") ? null : request.getUserPrincipal();
         if (principal != null && accounts.find(principal.getName()).filter(Account::isEnabled).isEmpty()) {
             LOG.log(Level.INFO, "Ending the session of disabled account {0}", principal.getName());
             request.logout();
