@@ -75,6 +75,7 @@ class BrowserIT {
                 .awaitDocument("browser-agenda.html", "DONE");
 
         Pages.GroupPage group = new Pages.GroupPage(browser, base);
+        assertTrue(group.progressBarsSeen() >= 2, "a progress bar per file, seen " + group.progressBarsSeen());
         assertTrue(group.uploadResults().contains("browser-minutes.txt: stored") && group.uploadResults().contains("browser-agenda.html: stored"),
                 group.uploadResults());
         Pages.DocumentPage document = group.openDocument("browser-minutes.txt");

@@ -94,8 +94,18 @@ public final class Pages {
         public GroupPage upload(java.nio.file.Path... files) {
             driver.findElement(By.linkText("Documents")).click();
             WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".document-upload input[type=file]")));
+            // the per-file progress bars come and go within milliseconds on loopback: record that they appeared
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.guildhallSawProgress = 0;"
+                    + "new MutationObserver(function () { var n = document.querySelectorAll('.document-upload .ui-progressbar').length;"
+                    + " if (n > window.guildhallSawProgress) { window.guildhallSawProgress = n; } })"
+                    + ".observe(document.body, {childList: true, subtree: true});");
             input.sendKeys(String.join("\n", java.util.Arrays.stream(files).map(f -> f.toAbsolutePath().toString()).toList()));
             return this;
+        }
+
+        /** How many per-file progress bars were showing at once during the upload. */
+        public long progressBarsSeen() {
+            return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.guildhallSawProgress || 0;")).longValue();
         }
 
         /** Waits until the document list shows this title with this extraction state. */
