@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guildhall.documents.entity.Document;
 import org.guildhall.documents.entity.DocumentVersion;
+import org.guildhall.platform.control.ContentChanges;
+import org.guildhall.platform.entity.ContentChange;
 import org.guildhall.groups.control.GroupAccess;
 import org.guildhall.groups.control.GroupAccess.Action;
 import org.guildhall.groups.control.Groups;
@@ -54,7 +56,7 @@ public class Documents {
     Event<BlobsReleased> blobsReleased;
 
     @Inject
-    Event<DocumentChanged> changed;
+    ContentChanges changes;
 
     @Inject
     @ConfigProperty(name = "guildhall.trash.days", defaultValue = "30")
@@ -98,6 +100,7 @@ public class Documents {
         document.versionAdded(version, DocumentTypes.kind(staged.mediaType()));
         em.flush();
         versionStored.fire(new VersionStored(version.getId()));
+        changes.record(ContentChange.Kind.DOCUMENT, version.getDocument().getId());
         return new Stored(document, version, sameContent);
     }
 
@@ -189,14 +192,14 @@ public class Documents {
             document.setTags(Tags.clean(tags));
         }
         document.touch();
-        changed.fire(new DocumentChanged(document.getId()));
+        changes.record(ContentChange.Kind.DOCUMENT, document.getId());
         return document;
     }
 
     /** Moves a document to the group's trash. */
     public void delete(Caller caller, long id) {
         editable(caller, id).delete(Instant.now());
-        changed.fire(new DocumentChanged(id));
+        changes.record(ContentChange.Kind.DOCUMENT, id);
     }
 
     public void restore(Caller caller, long id) {
@@ -209,7 +212,7 @@ public class Documents {
             throw new DocumentException("This document was deleted more than " + trashDays + " days ago and can no longer be restored.");
         }
         document.restore();
-        changed.fire(new DocumentChanged(id));
+        changes.record(ContentChange.Kind.DOCUMENT, id);
     }
 
     /** Deletes a trashed document for good, and each of its blobs that no other version uses. */
@@ -234,7 +237,7 @@ public class Documents {
         List<String> hashes = document.getVersions().stream().map(DocumentVersion::getSha256).distinct().toList();
         em.remove(document);
         blobsReleased.fire(new BlobsReleased(hashes));
-        changed.fire(new DocumentChanged(document.getId()));
+        changes.record(ContentChange.Kind.DOCUMENT, document.getId());
     }
 
     public void retry(Caller caller, long versionId) {

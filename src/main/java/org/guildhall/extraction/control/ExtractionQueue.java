@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guildhall.documents.control.ExtractionRetry;
 import org.guildhall.documents.control.VersionStored;
+import org.guildhall.platform.control.ContentChanges;
+import org.guildhall.platform.entity.ContentChange;
 import org.guildhall.documents.entity.DocumentVersion;
 import org.guildhall.documents.entity.ExtractionState;
 import org.guildhall.extraction.entity.ExtractedPart;
@@ -40,7 +42,7 @@ public class ExtractionQueue {
     int maxAttempts;
 
     @Inject
-    jakarta.enterprise.event.Event<TextExtracted> extracted;
+    ContentChanges changes;
 
     /** In the transaction that stored the version: the job exists if and only if the version does. */
     void enqueue(@Observes VersionStored stored) {
@@ -126,7 +128,7 @@ public class ExtractionQueue {
             document.setTitle(clip(meta.title().strip(), 300), false);
         }
         job.finish(Instant.now());
-        extracted.fire(new TextExtracted(document.getId(), version.getId()));
+        changes.record(ContentChange.Kind.DOCUMENT, document.getId());
     }
 
     /** The worker could not run the job (not a verdict on the file): it becomes due again at once. */

@@ -66,6 +66,22 @@ public class GroupAccess {
                 .getResultList();
     }
 
+    /** The ids of every group whose committee-only content the caller may read (all of them for administrators). */
+    public List<Long> committeeGroupIds(Caller caller) {
+        if (caller.admin()) {
+            return em.createQuery("select g.id from Group g", Long.class).getResultList();
+        }
+        if (caller.isAnonymous()) {
+            return List.of();
+        }
+        return em.createQuery("select m.group.id from Membership m where m.account.id = :account and m.status = :active and m.role = :committee",
+                        Long.class)
+                .setParameter("active", Membership.Status.ACTIVE)
+                .setParameter("committee", Role.COMMITTEE)
+                .setParameter("account", caller.accountId())
+                .getResultList();
+    }
+
     /**
      * The rules. {@code role} is the caller's approved role in the group, or null for none
      * (a pending join request grants nothing).

@@ -8,17 +8,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.guildhall.groups.control.GroupAccess;
 import org.guildhall.identity.boundary.CurrentAccount;
+import org.guildhall.search.control.Facet;
+import org.guildhall.search.control.FacetValue;
+import org.guildhall.search.control.IndexStatus;
+import org.guildhall.search.control.ParsedQuery;
+import org.guildhall.search.control.Readers;
 import org.guildhall.search.control.SearchHit;
 import org.guildhall.search.control.SearchIndex;
+import org.guildhall.search.control.SearchQueryParser;
 import org.guildhall.search.control.SearchResult;
 import org.guildhall.search.control.SortOrder;
+import org.guildhall.search.control.Suggestion;
 
 /** Full-text search over what the caller may read; the permission filter is part of the Lucene query. */
 @Path("search")
@@ -28,26 +39,76 @@ import org.guildhall.search.control.SortOrder;
 @SecurityRequirement(name = "token")
 public class SearchResource {
 
+    static final int MAX_PAGE_SIZE = 100;
+
     @Inject
     SearchIndex index;
 
     @Inject
-    GroupAccess access;
+    SearchReaders readers;
 
     @Inject
     CurrentAccount currentAccount;
 
     @GET
-    @Operation(summary = "Search documents by what is inside them (forgiving syntax: words, \"phrases\", -excluded, prefix*, group:, tag:, type:, author:, after:, before:)")
-    public Answer search(@QueryParam("q") @DefaultValue("") String q, @QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("sort") @DefaultValue("relevance") String sort) {
-        SortOrder order = "date".equalsIgnoreCase(sort) ? SortOrder.DATE : SortOrder.RELEVANCE;
-        SearchResult result = index.search(q, new HashSet<>(access.readableGroupIds(currentAccount.caller())),
-                order, Math.max(1, page), Math.max(1, Math.min(size, 100)));
-        return new Answer(result.hits(), result.total(), result.page(), result.size(), index.understood(q).understood());
+    @Operation(summary = "Search documents and announcements by what is inside them (forgiving syntax: words, \"phrases\", -excluded, OR,"
+            + " prefix*, group:, tag:, type:, author:, after:, before:); facet values narrow with group=, type=, tag=, author=, year="
+            + " (repeatable); sort=relevance|date")
+    public Answer search(@QueryParam("q") @DefaultValue("") String q,
+            @QueryParam("group") List<String> group, @QueryParam("type") List<String> type, @QueryParam("tag") List<String> tag,
+            @QueryParam("author") List<String> author, @QueryParam("year") List<String> year,
+            @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("sort") @DefaultValue("relevance") String sort) {
+        Map<Facet, Set<String>> selected = selection(group, type, tag, author, year);
+        return answer(index, readers.of(currentAccount.caller()), q, selected, sort, page, size);
     }
 
-    /** A page of hits, the exact total, and the query as Guildhall read it. */
-    public record Answer(List<SearchHit> hits, long total, int page, int size, String understood) {
+    static Answer answer(SearchIndex index, Readers readers, String q, Map<Facet, Set<String>> selected, String sort, int page, int size) {
+        ParsedQuery parsed = new SearchQueryParser().parse(q);
+        SortOrder order = "date".equalsIgnoreCase(sort) ? SortOrder.DATE : SortOrder.RELEVANCE;
+        SearchResult result = index.search(parsed, readers, selected, order, Math.max(1, page), Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+        String didYouMean = result.total() == 0 ? index.didYouMean(q, parsed, readers).orElse(null) : null;
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        result.facets().forEach((facet, values) -> facets.put(facet.name().toLowerCase(Locale.ROOT), values));
+        IndexStatus status = index.status();
+        return new Answer(result.hits(), result.total(), result.page(), result.size(), facets, parsed.understood(), didYouMean,
+                status.rebuilding() ? status.rebuildPercent() : null);
+    }
+
+    static Map<Facet, Set<String>> selection(List<String> group, List<String> type, List<String> tag, List<String> author, List<String> year) {
+        Map<Facet, Set<String>> selected = new EnumMap<>(Facet.class);
+        put(selected, Facet.GROUP, group);
+        put(selected, Facet.TYPE, type);
+        put(selected, Facet.TAG, tag);
+        put(selected, Facet.AUTHOR, author);
+        put(selected, Facet.YEAR, year);
+        return selected;
+    }
+
+    private static void put(Map<Facet, Set<String>> selected, Facet facet, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        Set<String> clean = new LinkedHashSet<>();
+        values.stream().filter(v -> v != null && !v.isBlank()).limit(20).forEach(v -> clean.add(v.strip()));
+        if (!clean.isEmpty()) {
+            selected.put(facet, clean);
+        }
+    }
+
+    @GET
+    @Path("suggest")
+    @Operation(summary = "Titles and tags the caller may see that complete what was typed")
+    public List<Suggestion> suggest(@QueryParam("q") @DefaultValue("") String q) {
+        return index.suggest(q, readers.of(currentAccount.caller()));
+    }
+
+    /**
+     * A page of hits, the exact total, facet counts (only what the caller may see), the query as
+     * Guildhall read it, a corrected query when nothing was found and a close word was, and the
+     * rebuild progress in percent while the index is being rebuilt (results may be incomplete).
+     */
+    public record Answer(List<SearchHit> hits, long total, int page, int size, Map<String, List<FacetValue>> facets,
+            String understood, String didYouMean, Integer rebuildingPercent) {
     }
 }

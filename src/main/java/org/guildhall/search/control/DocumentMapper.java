@@ -8,6 +8,8 @@ import org.apache.lucene.document.Field.Store;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -40,13 +42,24 @@ public final class DocumentMapper {
     }
 
     public Document map(SearchDocument source) {
+        return map(source, 0);
+    }
+
+    /** @param stamp the change sequence number the source was read at (0: unknown) */
+    public Document map(SearchDocument source, long stamp) {
         Document doc = new Document();
-        // one untokenized term per document: updateDocument and deleteDocuments match it, and the
-        // stored value names the hit
-        doc.add(new StringField(Fields.ID, source.id(), Store.YES));
+        // one untokenized term per document: updateDocument and deleteDocuments match it, the
+        // stored value names the hit, and doc values let the consistency check walk all ids
+        doc.add(new KeywordField(Fields.ID, source.id(), Store.YES));
         doc.add(new StringField(Fields.KIND, source.kind().name(), Store.YES));
-        // the permission filter's term; never shown, so indexed only
-        doc.add(new StringField(Fields.GROUP_ID, Long.toString(source.groupId()), Store.NO));
+        // the permission filter's terms and time; never shown, so indexed only
+        for (String key : source.access()) {
+            doc.add(new StringField(Fields.ACCESS, key, Store.NO));
+        }
+        doc.add(new LongPoint(Fields.VISIBLE_FROM, source.visibleFrom() == null ? Long.MIN_VALUE : source.visibleFrom().toEpochMilli()));
+        // doc values only: the consistency check's per-group counts
+        doc.add(new NumericDocValuesField(Fields.GROUP_ID, source.groupId()));
+        doc.add(new NumericDocValuesField(Fields.STAMP, stamp));
         // facets are KeywordFields: one indexed term for filters and drill-down, sorted-set doc
         // values for counting (no taxonomy index and no FacetsConfig to keep in step), stored when
         // a hit shows the value

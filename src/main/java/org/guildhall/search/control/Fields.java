@@ -8,7 +8,13 @@ final class Fields {
 
     static final String ID = "id";
     static final String KIND = "kind";
+    /** The change sequence number the entry was built from: the consistency check compares it. */
+    static final String STAMP = "stamp";
     static final String GROUP_ID = "group_id";
+    /** The {@link Readers} keys that may see the entry: the permission filter. */
+    static final String ACCESS = "access";
+    /** Epoch millis from which the entry is visible; the permission filter compares it with the search's time. */
+    static final String VISIBLE_FROM = "visible_from";
     static final String GROUP = "group";
     static final String TYPE = "type";
     static final String TAG = "tag";

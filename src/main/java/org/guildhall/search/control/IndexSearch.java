@@ -3,6 +3,8 @@ package org.guildhall.search.control;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,15 +12,27 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -31,6 +45,13 @@ public class IndexSearch implements Closeable {
     private static final Logger LOG = Logger.getLogger(IndexSearch.class.getName());
     /** The commit user data key of the database change sequence a commit covers. */
     static final String CHANGE_SEQUENCE = "guildhall.changeSequence";
+    static final String COMMITTED_AT = "guildhall.committedAt";
+    static final String MAPPING = "guildhall.mapping";
+    /**
+     * The version of what {@link DocumentMapper} writes. An index committed under another
+     * version is rebuilt from the database at start-up.
+     */
+    public static final String MAPPING_VERSION = "2";
 
     private final Directory directory;
     private final boolean ownsDirectory;
@@ -78,7 +99,77 @@ public class IndexSearch implements Closeable {
 
     /** Adds or replaces the entry with this id: indexing the same document twice keeps one. */
     public void index(SearchDocument document) throws IOException {
-        writer.updateDocument(new Term(Fields.ID, document.id()), mapper.map(document));
+        index(document, 0);
+    }
+
+    /** As {@link #index(SearchDocument)}, remembering the change sequence number it was read at. */
+    public void index(SearchDocument document, long stamp) throws IOException {
+        writer.updateDocument(new Term(Fields.ID, document.id()), mapper.map(document, stamp));
+    }
+
+    /** What the index holds for one entry, as the consistency check compares it with the database. */
+    public record Entry(long groupId, long stamp) {
+    }
+
+    /** Every entry whose id starts with the prefix ({@code doc-}, {@code ann-}), by id, as searches see them now. */
+    public Map<String, Entry> entries(String idPrefix) throws IOException {
+        Map<String, Entry> entries = new HashMap<>();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                LeafReader reader = leaf.reader();
+                Bits live = reader.getLiveDocs();
+                SortedSetDocValues ids = DocValues.getSortedSet(reader, Fields.ID);
+                NumericDocValues groups = DocValues.getNumeric(reader, Fields.GROUP_ID);
+                NumericDocValues stamps = DocValues.getNumeric(reader, Fields.STAMP);
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+                        continue;
+                    }
+                    String id = ids.lookupOrd(ids.nextOrd()).utf8ToString();
+                    if (id.startsWith(idPrefix)) {
+                        long group = groups.advanceExact(doc) ? groups.longValue() : -1;
+                        long stamp = stamps.advanceExact(doc) ? stamps.longValue() : 0;
+                        entries.put(id, new Entry(group, stamp));
+                    }
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return entries;
+    }
+
+    /** The change sequence number the entry with this id was built from; -1 when there is none. */
+    public long stamp(String id) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            TopDocs found = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return -1;
+            }
+            int doc = found.scoreDocs[0].doc;
+            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+            NumericDocValues stamps = DocValues.getNumeric(leaf.reader(), Fields.STAMP);
+            return stamps.advanceExact(doc - leaf.docBase) ? stamps.longValue() : 0;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Entries searches can see now (after the last refresh). */
+    public int count() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** True when the writer hit an error it cannot recover from (a disk failure, a corrupt file found by a merge). */
+    public boolean isBroken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 
     public void delete(String id) throws IOException {
@@ -92,17 +183,62 @@ public class IndexSearch implements Closeable {
 
     /** Makes changes so far durable, recording the database change sequence they cover. */
     public void commit(long changeSequence) throws IOException {
-        writer.setLiveCommitData(Map.of(CHANGE_SEQUENCE, Long.toString(changeSequence)).entrySet());
+        writer.setLiveCommitData(Map.of(CHANGE_SEQUENCE, Long.toString(changeSequence),
+                COMMITTED_AT, Long.toString(System.currentTimeMillis()),
+                MAPPING, MAPPING_VERSION).entrySet());
         writer.commit();
+    }
+
+    /**
+     * What the last commit covers.
+     *
+     * @param changeSequence 0 when nothing was committed yet (replay everything)
+     * @param committedAt    null when nothing was committed yet
+     * @param mapping        the {@link #MAPPING_VERSION} it was written with; null for none
+     */
+    public record Commit(long changeSequence, Instant committedAt, String mapping) {
+
+        public boolean isEmpty() {
+            return committedAt == null;
+        }
+    }
+
+    public Commit lastCommit() throws IOException {
+        try {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            String sequence = data.get(CHANGE_SEQUENCE);
+            String at = data.get(COMMITTED_AT);
+            return new Commit(sequence == null ? 0 : Long.parseLong(sequence),
+                    at == null ? (sequence == null ? null : Instant.EPOCH) : Instant.ofEpochMilli(Long.parseLong(at)),
+                    data.get(MAPPING));
+        } catch (IndexNotFoundException e) {
+            return new Commit(0, null, null);
+        }
     }
 
     /** The change sequence of the last commit; 0 when nothing was committed yet (replay everything). */
     public long lastCommittedSequence() throws IOException {
-        try {
-            String sequence = SegmentInfos.readLatestCommit(directory).getUserData().get(CHANGE_SEQUENCE);
-            return sequence == null ? 0 : Long.parseLong(sequence);
-        } catch (IndexNotFoundException e) {
-            return 0;
+        return lastCommit().changeSequence();
+    }
+
+    /**
+     * Reads every file of the index in this folder and checks its checksums and structure, as
+     * Lucene's CheckIndex does; throws when anything is wrong. Run before the writer opens (it
+     * takes the write lock). A folder without an index passes.
+     */
+    public static void verify(Path folder) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return;
+            }
+            try (CheckIndex check = new CheckIndex(directory)) {
+                check.setLevel(CheckIndex.Level.MIN_LEVEL_FOR_CHECKSUM_CHECKS);
+                CheckIndex.Status status = check.checkIndex();
+                if (!status.clean) {
+                    throw new CorruptIndexException("CheckIndex found " + status.totLoseDocCount + " document(s) in broken segments",
+                            folder.toString());
+                }
+            }
         }
     }
 
@@ -116,9 +252,15 @@ public class IndexSearch implements Closeable {
      */
     public SearchResult search(ParsedQuery query, Set<Long> readableGroupIds, Map<Facet, Set<String>> selected,
             SortOrder order, int page, int size) throws IOException {
+        return search(query, Readers.ofGroups(readableGroupIds), selected, order, page, size);
+    }
+
+    /** One page of what these readers may see; see {@link #search(ParsedQuery, Set, Map, SortOrder, int, int)}. */
+    public SearchResult search(ParsedQuery query, Readers readers, Map<Facet, Set<String>> selected,
+            SortOrder order, int page, int size) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return pages.page(searcher, query, readableGroupIds, selected == null ? Map.of() : selected,
+            return pages.page(searcher, query, readers, selected == null ? Map.of() : selected,
                     order == null ? SortOrder.RELEVANCE : order, page, size);
         } finally {
             searchers.release(searcher);
@@ -127,9 +269,13 @@ public class IndexSearch implements Closeable {
 
     /** Completions from the titles and tags of documents the reader may see. */
     public List<Suggestion> suggest(String prefix, Set<Long> readableGroupIds) throws IOException {
+        return suggest(prefix, Readers.ofGroups(readableGroupIds));
+    }
+
+    public List<Suggestion> suggest(String prefix, Readers readers) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return suggestions.complete(searcher, prefix, QueryBuilder.permission(readableGroupIds));
+            return suggestions.complete(searcher, prefix, QueryBuilder.permission(readers));
         } finally {
             searchers.release(searcher);
         }
@@ -137,9 +283,13 @@ public class IndexSearch implements Closeable {
 
     /** A word the reader may see that is close to one they typed and cannot find; empty otherwise. */
     public Optional<String> didYouMean(String word, Set<Long> readableGroupIds) throws IOException {
+        return didYouMean(word, Readers.ofGroups(readableGroupIds));
+    }
+
+    public Optional<String> didYouMean(String word, Readers readers) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return suggestions.didYouMean(searcher, word, QueryBuilder.permission(readableGroupIds));
+            return suggestions.didYouMean(searcher, word, QueryBuilder.permission(readers));
         } finally {
             searchers.release(searcher);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -44,8 +45,12 @@ public final class QueryBuilder {
      * filters allow.
      */
     public Query build(ParsedQuery parsed, Set<Long> readableGroupIds) {
+        return build(parsed, Readers.ofGroups(readableGroupIds));
+    }
+
+    public Query build(ParsedQuery parsed, Readers readers) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(permission(readableGroupIds), Occur.FILTER);
+        query.add(permission(readers), Occur.FILTER);
         filters.add(query, parsed.filters(), Occur.FILTER);
         filters.add(query, parsed.excludedFilters(), Occur.MUST_NOT);
         int[] budget = {TEXT_CLAUSE_BUDGET};
@@ -59,10 +64,18 @@ public final class QueryBuilder {
 
     /** The reader's groups as a filter; an empty set matches nothing. */
     public static Query permission(Set<Long> readableGroupIds) {
-        if (readableGroupIds == null || readableGroupIds.isEmpty()) {
+        return permission(Readers.ofGroups(readableGroupIds == null ? Set.of() : readableGroupIds));
+    }
+
+    /** Entries carrying one of the reader's keys and already visible at the reader's time; no keys match nothing. */
+    public static Query permission(Readers readers) {
+        if (readers == null || readers.keys().isEmpty()) {
             return new MatchNoDocsQuery("no readable groups");
         }
-        return new TermInSetQuery(Fields.GROUP_ID, bytes(readableGroupIds, id -> Long.toString(id)));
+        return new BooleanQuery.Builder()
+                .add(new TermInSetQuery(Fields.ACCESS, bytes(readers.keys(), key -> key)), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.VISIBLE_FROM, Long.MIN_VALUE, readers.now().toEpochMilli()), Occur.FILTER)
+                .build();
     }
 
     /** A query limited to the reader's groups and nothing else: suggestions and spelling checks. */

@@ -44,11 +44,11 @@ final class ResultPages {
         this.queries = queries;
     }
 
-    SearchResult page(IndexSearcher searcher, ParsedQuery parsed, Set<Long> readableGroupIds,
+    SearchResult page(IndexSearcher searcher, ParsedQuery parsed, Readers readers,
             Map<Facet, Set<String>> selected, SortOrder order, int page, int size) throws IOException {
         int pageSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
         int pageNumber = Math.max(1, page);
-        Query base = queries.build(parsed, readableGroupIds);
+        Query base = queries.build(parsed, readers);
         Map<Facet, Query> selections = selections(selected);
         Query query = FacetCounts.narrowed(base, selections, null);
         int from = (int) Math.min((long) (pageNumber - 1) * pageSize, MAX_DEPTH);

@@ -21,9 +21,18 @@ import java.util.Objects;
  *                  announcements, which are typed {@value #ANNOUNCEMENT_TYPE}
  * @param date      when it was last changed or published; sorting and the year facet use it
  * @param version   the document's current version number, 1 for announcements
+ * @param access      the {@link Readers} keys of who may see it; by default the group's readers
+ * @param visibleFrom when it becomes visible (a scheduled announcement); null: at once
  */
 public record SearchDocument(String id, Kind kind, long groupId, String groupSlug, String title, List<Part> parts,
-        String fileName, List<String> tags, String author, String type, Instant date, int version) {
+        String fileName, List<String> tags, String author, String type, Instant date, int version,
+        List<String> access, Instant visibleFrom) {
+
+    /** Visible to the group's readers at once, as documents are. */
+    public SearchDocument(String id, Kind kind, long groupId, String groupSlug, String title, List<Part> parts,
+            String fileName, List<String> tags, String author, String type, Instant date, int version) {
+        this(id, kind, groupId, groupSlug, title, parts, fileName, tags, author, type, date, version, null, null);
+    }
 
     public static final String ANNOUNCEMENT_TYPE = "announcement";
 
@@ -48,6 +57,7 @@ public record SearchDocument(String id, Kind kind, long groupId, String groupSlu
         title = title == null ? "" : title;
         parts = parts == null ? List.of() : List.copyOf(parts);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        access = access == null || access.isEmpty() ? List.of(Readers.group(groupId)) : List.copyOf(access);
         if (type == null || type.isBlank()) {
             type = kind == Kind.ANNOUNCEMENT ? ANNOUNCEMENT_TYPE : "other";
         }

@@ -2,134 +2,559 @@ package org.guildhall.search.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.guildhall.documents.control.DocumentChanged;
-import org.guildhall.documents.control.DocumentTypes;
-import org.guildhall.documents.entity.Document;
-import org.guildhall.documents.entity.DocumentVersion;
-import org.guildhall.extraction.control.ExtractionQueue;
-import org.guildhall.extraction.control.TextExtracted;
-import org.guildhall.extraction.entity.ExtractedPart;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.guildhall.platform.control.ContentChanged;
+import org.guildhall.platform.control.ContentChanges;
 import org.guildhall.platform.control.DataFolder;
+import org.guildhall.platform.entity.ContentChange;
 
 /**
- * The one Lucene index of this node, under {@code data/index}: one writer, opened at start-up
- * (and filled from the database when it was never built), kept current by the owners' events
- * after their transactions commit, refreshed at once so a change is findable immediately.
- *
- * <p>Not yet built (issue 4): the database change sequence and replay after a crash, the
- * periodic consistency check, rebuild on corruption with progress, announcements.
+ * The one Lucene index of this node, under {@code data/index} (DESIGN.md rules 3 and 7): one
+ * writer; entries written after the owners' transactions commit and refreshed at once; commits
+ * every few seconds recording the change sequence they cover. At start-up it checks the files,
+ * rebuilds a missing, corrupt or outdated index from the database in the background (searches
+ * answer from what is there meanwhile), or replays the changes after the last commit. A
+ * periodic check compares database and index per group and repairs drift by itself; the same
+ * poll of the change sequence picks up changes made on other nodes.
  */
 @ApplicationScoped
 public class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
-    /** Commit marker until the database keeps a change sequence: "built from the database at least once". */
-    private static final long BUILT = 1;
+    private static final int PAGE = 500;
+    private static final int LOCK_STRIPES = 64;
 
     @Inject
     DataFolder dataFolder;
 
     @Inject
-    ExtractionQueue extraction;
+    ContentChanges changes;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    @Any
+    Instance<IndexSource> sources;
 
-    private IndexSearch index;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** How often changes are committed to disk and the change sequence is polled. */
+    @Inject
+    @ConfigProperty(name = "guildhall.search.commit-seconds", defaultValue = "5")
+    int commitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "guildhall.search.check-minutes", defaultValue = "30")
+    int checkMinutes;
+
+    /**
+     * Changes made this long before a commit are replayed as well as those numbered after it: a
+     * transaction can take its number before, and commit after, another one the index saw.
+     */
+    @Inject
+    @ConfigProperty(name = "guildhall.search.replay-window-minutes", defaultValue = "10")
+    int replayWindowMinutes;
+
+    private volatile IndexSearch index;
+    private final Object[] locks = Stream.generate(Object::new).limit(LOCK_STRIPES).toArray();
+    /** Replay, check and rebuild one at a time. */
+    private final ReentrantLock maintenance = new ReentrantLock();
+    private final AtomicLong highestApplied = new AtomicLong();
+    private volatile boolean dirty;
+    private volatile long polledUpTo;
+    private volatile Instant lastPoll = Instant.now();
+
+    private volatile IndexStatus.State state = IndexStatus.State.STARTING;
+    private volatile Instant lastCommitAt;
+    private volatile long lastCommitSeq;
+    private volatile Instant lastCheckAt;
+    private volatile Instant lastRepairAt;
+    private volatile String lastRepair;
+    private final AtomicLong rebuildDone = new AtomicLong();
+    private volatile long rebuildTotal;
+    private volatile String rebuildReason;
 
     // after the schema migration and the demo content (priorities 1 and 300)
-    @Transactional
     void open(@Observes @Priority(400) Startup startup) {
+        Path folder = dataFolder.folder("index");
+        String rebuild = null;
         try {
-            index = IndexSearch.open(dataFolder.folder("index"));
-            if (index.lastCommittedSequence() < BUILT) {
-                int count = 0;
-                for (Long id : em.createQuery("select d.id from Document d where d.deletedAt is null", Long.class).getResultList()) {
-                    write(id);
-                    count++;
-                }
-                index.commit(BUILT);
-                index.refresh();
-                LOG.log(Level.INFO, "Search index built from the database: {0} document(s)", count);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the search index in " + dataFolder.folder("index"), e);
-        }
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void extracted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TextExtracted event) {
-        update(event.documentId());
-    }
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentChanged event) {
-        update(event.documentId());
-    }
-
-    private void update(long documentId) {
-        try {
-            write(documentId);
-            index.refresh();
+            IndexSearch.verify(folder);
         } catch (IOException | RuntimeException e) {
-            // the database keeps the truth; the consistency check (issue 4) will repair this entry
-            LOG.log(Level.WARNING, "Could not update document " + documentId + " in the search index", e);
+            LOG.log(Level.SEVERE, "The search index in " + folder + " is corrupt; it is rebuilt from the database", e);
+            rebuild = "the index was corrupt (" + e.getClass().getSimpleName() + ")";
+            wipe(folder);
+        }
+        try {
+            index = IndexSearch.open(folder);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "The search index in " + folder + " cannot be opened; it is rebuilt from the database", e);
+            rebuild = "the index could not be opened (" + e.getClass().getSimpleName() + ")";
+            wipe(folder);
+            try {
+                index = IndexSearch.open(folder);
+            } catch (IOException again) {
+                state = IndexStatus.State.UNAVAILABLE;
+                LOG.log(Level.SEVERE, "The search index cannot be created in " + folder + "; search is unavailable", again);
+                return;
+            }
+        }
+        IndexSearch.Commit commit = commit();
+        if (rebuild == null && commit.isEmpty()) {
+            rebuild = "there was no index yet";
+        } else if (rebuild == null && !IndexSearch.MAPPING_VERSION.equals(commit.mapping())) {
+            rebuild = "the index was written by an earlier version of Guildhall";
+        }
+        lastCommitAt = commit.committedAt();
+        lastCommitSeq = commit.changeSequence();
+        highestApplied.set(commit.changeSequence());
+        polledUpTo = commit.changeSequence();
+        String reason = rebuild;
+        if (reason != null) {
+            state = IndexStatus.State.REBUILDING;
+            rebuildReason = reason;
+            scheduler.execute(() -> rebuild(reason));
+        } else {
+            state = IndexStatus.State.CATCHING_UP;
+            scheduler.execute(() -> replay(commit));
+        }
+        scheduler.scheduleWithFixedDelay(this::poll, commitSeconds, commitSeconds, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::check, checkMinutes, checkMinutes, TimeUnit.MINUTES);
+    }
+
+    private IndexSearch.Commit commit() {
+        try {
+            return index.lastCommit();
+        } catch (IOException e) {
+            return new IndexSearch.Commit(0, null, null);
         }
     }
 
-    private void write(long documentId) throws IOException {
-        Document document = em.find(Document.class, documentId);
-        String id = SearchDocument.documentId(documentId);
-        if (document == null || document.isDeleted() || document.getCurrent() == null) {
-            index.delete(id);
+    /** An owner's transaction committed a change: the entry follows at once. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        IndexSearch current = index;
+        if (current == null) {
             return;
         }
-        DocumentVersion current = document.getCurrent();
-        List<SearchDocument.Part> parts = new ArrayList<>();
-        for (ExtractedPart part : extraction.partsOf(current.getId())) {
-            parts.add(new SearchDocument.Part(part.getPath(), part.getContent()));
+        try {
+            write(source(change.kind()), change.entityId());
+            current.refresh();
+        } catch (IOException | RuntimeException e) {
+            // the database keeps the truth: the next poll or consistency check repairs this entry
+            LOG.log(Level.WARNING, "Could not update " + change.kind() + " " + change.entityId() + " in the search index", e);
         }
-        index.index(new SearchDocument(id, SearchDocument.Kind.DOCUMENT, document.getGroup().getId(), document.getGroup().getSlug(),
-                document.getTitle(), parts, current.getFileName(), List.copyOf(document.getTags()), current.getAuthor(),
-                DocumentTypes.kind(current.getMediaType()), document.getUpdatedAt(), current.getNumber()));
     }
 
-    /** A page of hits among the given groups only. */
-    public SearchResult search(String query, Set<Long> readableGroups, SortOrder sort, int page, int size) {
+    /**
+     * Writes the entity's entry as the database has it now. The change number is read before
+     * the data: a change committed in between leaves the entry looking older than it is, which
+     * costs one more write, never a stale entry that looks current.
+     */
+    private void write(IndexSource source, long entityId) throws IOException {
+        synchronized (locks[Math.floorMod(Long.hashCode(entityId) * 31 + source.kind().ordinal(), LOCK_STRIPES)]) {
+            long stamp = changes.newest(source.kind(), entityId);
+            Optional<SearchDocument> entry = source.read(entityId);
+            if (entry.isPresent()) {
+                index.index(entry.get(), stamp);
+            } else {
+                index.delete(source.entryId(entityId));
+            }
+            highestApplied.accumulateAndGet(stamp, Math::max);
+            dirty = true;
+        }
+    }
+
+    private IndexSource source(ContentChange.Kind kind) {
+        for (IndexSource source : sources) {
+            if (source.kind() == kind) {
+                return source;
+            }
+        }
+        throw new IllegalStateException("No index source for " + kind);
+    }
+
+    /** Start-up: the changes the last commit does not cover, then a consistency check. */
+    private void replay(IndexSearch.Commit commit) {
+        maintenance.lock();
         try {
-            return index.search(new SearchQueryParser().parse(query), readableGroups, Map.of(), sort, page, size);
+            Instant since = commit.committedAt().minus(Duration.ofMinutes(replayWindowMinutes));
+            int applied = catchUp(commit.changeSequence(), since);
+            LOG.log(Level.INFO, "Search index caught up with the database: {0} change(s) after its last commit applied", applied);
+            if (applied > 0) {
+                recordRepair(applied + " change(s) made after the last commit replayed at start-up");
+            }
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, "Replaying changes into the search index failed; the consistency check follows", e);
+        } finally {
+            maintenance.unlock();
+        }
+        state = IndexStatus.State.READY;
+        check();
+    }
+
+    /** Applies changes numbered after {@code afterSeq} or made since {@code since} whose entry is older. */
+    private int catchUp(long afterSeq, Instant since) throws IOException {
+        int applied = 0;
+        long cursor = 0;
+        List<ContentChange> page;
+        do {
+            page = changes.since(afterSeq, since, cursor, PAGE);
+            for (ContentChange change : page) {
+                IndexSource source = source(change.getKind());
+                if (index.stamp(source.entryId(change.getEntityId())) < change.getSeq()) {
+                    write(source, change.getEntityId());
+                    applied++;
+                }
+                cursor = change.getSeq();
+                polledUpTo = Math.max(polledUpTo, cursor);
+            }
+        } while (page.size() == PAGE);
+        if (applied > 0) {
+            index.refresh();
+        }
+        return applied;
+    }
+
+    /**
+     * Every few seconds: picks up changes this node was not told of (made on another node, or
+     * whose event was lost), commits, and reopens a writer that failed.
+     */
+    void poll() {
+        try {
+            if (index == null) {
+                return;
+            }
+            if (index.isBroken()) {
+                recover();
+                return;
+            }
+            if (state == IndexStatus.State.READY && maintenance.tryLock()) {
+                try {
+                    Instant started = Instant.now();
+                    catchUp(polledUpTo, lastPoll.minusSeconds(60));
+                    lastPoll = started;
+                } finally {
+                    maintenance.unlock();
+                }
+            }
+            commitIfChanged();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search index poll failed; it is tried again in " + commitSeconds + " s", e);
+        }
+    }
+
+    private synchronized void commitIfChanged() throws IOException {
+        if (!dirty || state == IndexStatus.State.REBUILDING) {
+            return;
+        }
+        dirty = false;
+        long covered = highestApplied.get();
+        index.commit(covered);
+        lastCommitAt = Instant.now();
+        lastCommitSeq = covered;
+    }
+
+    /**
+     * Compares database and index group by group (count and a checksum of ids and change
+     * numbers) and rewrites the entries of groups that differ. Logs what it repaired.
+     */
+    public void check() {
+        if (index == null || !maintenance.tryLock()) {
+            return;
+        }
+        try {
+            List<String> repairs = new ArrayList<>();
+            for (IndexSource source : sources) {
+                repairs.addAll(check(source));
+            }
+            lastCheckAt = Instant.now();
+            if (repairs.isEmpty()) {
+                LOG.fine("Search index consistency check: database and index agree");
+            } else {
+                index.refresh();
+                String summary = String.join("; ", repairs);
+                LOG.log(Level.WARNING, "Search index consistency check repaired drift: {0}", summary);
+                recordRepair(summary);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Search index consistency check failed; it runs again in " + checkMinutes + " min", e);
+        } finally {
+            maintenance.unlock();
+        }
+    }
+
+    private List<String> check(IndexSource source) throws IOException {
+        Map<Long, Long> stamps = new HashMap<>();
+        for (Object[] row : changes.newest(source.kind())) {
+            stamps.put((Long) row[0], (Long) row[1]);
+        }
+        Map<String, IndexSearch.Entry> expected = new HashMap<>();
+        for (IndexSource.Live live : source.live()) {
+            expected.put(source.entryId(live.entityId()), new IndexSearch.Entry(live.groupId(), stamps.getOrDefault(live.entityId(), 0L)));
+        }
+        String prefix = source.entryId(0).substring(0, source.entryId(0).length() - 1);
+        Map<String, IndexSearch.Entry> actual = index.entries(prefix);
+        Map<Long, GroupSum> databaseSums = sums(expected);
+        Map<Long, GroupSum> indexSums = sums(actual);
+        Set<Long> groups = new HashSet<>(databaseSums.keySet());
+        groups.addAll(indexSums.keySet());
+        List<String> repairs = new ArrayList<>();
+        for (long group : new TreeSet<>(groups)) {
+            if (Optional.ofNullable(databaseSums.get(group)).equals(Optional.ofNullable(indexSums.get(group)))) {
+                continue;
+            }
+            int missing = 0;
+            int stale = 0;
+            int extra = 0;
+            for (Map.Entry<String, IndexSearch.Entry> e : expected.entrySet()) {
+                if (e.getValue().groupId() != group) {
+                    continue;
+                }
+                IndexSearch.Entry found = actual.get(e.getKey());
+                if (found == null || !found.equals(e.getValue())) {
+                    write(source, entityId(e.getKey()));
+                    if (found == null) {
+                        missing++;
+                    } else {
+                        stale++;
+                    }
+                }
+            }
+            for (Map.Entry<String, IndexSearch.Entry> e : actual.entrySet()) {
+                if (e.getValue().groupId() == group && !expected.containsKey(e.getKey())) {
+                    write(source, entityId(e.getKey()));
+                    extra++;
+                }
+            }
+            if (missing + stale + extra > 0) {
+                repairs.add(String.format("%s entries of group %d: %d missing, %d stale, %d extra", source.kind().name().toLowerCase(),
+                        group, missing, stale, extra));
+            }
+        }
+        return repairs;
+    }
+
+    /** Per group: how many entries and a checksum over their ids and change numbers (order-free). */
+    private record GroupSum(long count, long checksum) {
+    }
+
+    private static Map<Long, GroupSum> sums(Map<String, IndexSearch.Entry> entries) {
+        Map<Long, GroupSum> sums = new HashMap<>();
+        entries.forEach((id, entry) -> sums.merge(entry.groupId(), new GroupSum(1, mix(id, entry.stamp())),
+                (a, b) -> new GroupSum(a.count() + b.count(), a.checksum() + b.checksum())));
+        return sums;
+    }
+
+    private static long mix(String id, long stamp) {
+        long h = id.hashCode() * 0x9E3779B97F4A7C15L + stamp;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        return h ^ (h >>> 33);
+    }
+
+    private static long entityId(String entryId) {
+        return Long.parseLong(entryId.substring(entryId.indexOf('-') + 1));
+    }
+
+    /**
+     * Writes every entry again from the database, in place: searches keep answering from what
+     * is there, and see the entries come back as they are written. Entries the database no
+     * longer has are removed by the consistency check at the end.
+     */
+    public void rebuild(String reason) {
+        maintenance.lock();
+        long started = System.nanoTime();
+        try {
+            state = IndexStatus.State.REBUILDING;
+            rebuildReason = reason;
+            rebuildDone.set(0);
+            long covered = changes.latest();
+            List<Map.Entry<IndexSource, List<IndexSource.Live>>> work = new ArrayList<>();
+            long total = 0;
+            for (IndexSource source : sources) {
+                List<IndexSource.Live> live = new ArrayList<>(source.live());
+                live.sort(Comparator.comparingLong(IndexSource.Live::entityId).reversed());
+                work.add(Map.entry(source, live));
+                total += live.size();
+            }
+            rebuildTotal = total;
+            LOG.log(Level.INFO, "Rebuilding the search index from the database ({0}): {1} entries", new Object[] {reason, total});
+            long lastRefresh = System.nanoTime();
+            for (Map.Entry<IndexSource, List<IndexSource.Live>> part : work) {
+                for (IndexSource.Live live : part.getValue()) {
+                    write(part.getKey(), live.entityId());
+                    rebuildDone.incrementAndGet();
+                    if (System.nanoTime() - lastRefresh > TimeUnit.SECONDS.toNanos(1)) {
+                        index.refresh();
+                        lastRefresh = System.nanoTime();
+                    }
+                }
+            }
+            index.refresh();
+            highestApplied.accumulateAndGet(covered, Math::max);
+            state = IndexStatus.State.READY;
+            dirty = true;
+            commitIfChanged();
+            recordRepair("rebuilt " + total + " entries from the database (" + reason + ")");
+            LOG.log(Level.INFO, "Search index rebuilt: {0} entries in {1} s", new Object[] {total, (System.nanoTime() - started) / 1_000_000_000});
+        } catch (IOException | RuntimeException e) {
+            state = IndexStatus.State.READY;
+            LOG.log(Level.SEVERE, "Rebuilding the search index failed; the consistency check repairs what is missing", e);
+        } finally {
+            maintenance.unlock();
+        }
+        check();
+    }
+
+    /** Starts a rebuild in the background unless one runs; false when one was running already. */
+    public boolean startRebuild(String reason) {
+        if (state == IndexStatus.State.REBUILDING || maintenance.isLocked()) {
+            return false;
+        }
+        state = IndexStatus.State.REBUILDING;
+        rebuildReason = reason;
+        rebuildDone.set(0);
+        rebuildTotal = 0;
+        scheduler.execute(() -> rebuild(reason));
+        return true;
+    }
+
+    /** The writer failed (a corrupt file met by a merge, a disk error): reopen from a verified or empty folder and rebuild. */
+    private synchronized void recover() {
+        LOG.log(Level.SEVERE, "The search index writer failed; reopening and rebuilding the index");
+        Path folder = dataFolder.folder("index");
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing the failed index", e);
+        }
+        try {
+            IndexSearch.verify(folder);
+        } catch (IOException | RuntimeException e) {
+            wipe(folder);
+        }
+        try {
+            index = IndexSearch.open(folder);
+            startRebuild("the index writer failed");
+        } catch (IOException e) {
+            state = IndexStatus.State.UNAVAILABLE;
+            LOG.log(Level.SEVERE, "The search index cannot be reopened; search is unavailable", e);
+        }
+    }
+
+    private static void wipe(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the broken search index in " + folder, e);
+        }
+    }
+
+    private void recordRepair(String summary) {
+        lastRepairAt = Instant.now();
+        lastRepair = summary;
+    }
+
+    public IndexStatus status() {
+        long entries = 0;
+        try {
+            entries = index == null ? 0 : index.count();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Counting index entries", e);
+        }
+        return new IndexStatus(state, entries, lastCommitAt, lastCommitSeq, lastCheckAt, lastRepairAt, lastRepair,
+                rebuildDone.get(), rebuildTotal, rebuildReason);
+    }
+
+    /** One page of hits these readers may see, selected facet values applied. */
+    public SearchResult search(ParsedQuery query, Readers readers, Map<Facet, Set<String>> selected, SortOrder sort, int page, int size) {
+        try {
+            return open().search(query, readers, selected, sort, page, size);
         } catch (IOException e) {
             throw new UncheckedIOException("The search index cannot be read", e);
         }
     }
 
-    public ParsedQuery understood(String query) {
-        return new SearchQueryParser().parse(query);
+    /** Titles and tags these readers may see that complete what was typed. */
+    public List<Suggestion> suggest(String typed, Readers readers) {
+        try {
+            return open().suggest(typed, readers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index cannot be read", e);
+        }
+    }
+
+    /**
+     * The query with each word these readers cannot find replaced by a close word they can;
+     * empty when nothing was replaced.
+     */
+    public Optional<String> didYouMean(String query, ParsedQuery parsed, Readers readers) {
+        try {
+            IndexSearch current = open();
+            String corrected = query;
+            boolean changed = false;
+            for (String word : parsed.terms()) {
+                Optional<String> better = current.didYouMean(word, readers);
+                if (better.isPresent()) {
+                    corrected = corrected.replaceFirst("(?iu)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
+                            java.util.regex.Matcher.quoteReplacement(better.get()));
+                    changed = true;
+                }
+            }
+            return changed && !corrected.equals(query) ? Optional.of(corrected) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The search index cannot be read", e);
+        }
+    }
+
+    private IndexSearch open() {
+        IndexSearch current = index;
+        if (current == null) {
+            throw new SearchUnavailable("Search is unavailable: the index could not be opened. Administrators find the reason in the server log.");
+        }
+        return current;
     }
 
     @PreDestroy
     void close() {
         if (index != null) {
             try {
-                index.commit(BUILT);
+                if (state != IndexStatus.State.REBUILDING) {
+                    index.commit(highestApplied.get());
+                }
                 index.close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Closing the search index", e);
             }
         }

@@ -26,16 +26,19 @@ class QueryBuilderTest {
         BooleanQuery query = (BooleanQuery) cut.build(parser.parse("budget"), Set.of(1L, 2L));
         BooleanClause permission = query.clauses().get(0);
         assertEquals(Occur.FILTER, permission.occur());
-        TermInSetQuery groups = assertInstanceOf(TermInSetQuery.class, permission.query());
+        BooleanQuery keysAndTime = assertInstanceOf(BooleanQuery.class, permission.query());
+        TermInSetQuery groups = assertInstanceOf(TermInSetQuery.class, keysAndTime.clauses().get(0).query());
         assertEquals(2, groups.getTermsCount());
-        assertEquals(Fields.GROUP_ID, groups.getField());
+        assertEquals(Fields.ACCESS, groups.getField());
+        // a scheduled entry stays hidden until its time
+        assertEquals(Fields.VISIBLE_FROM, ((org.apache.lucene.search.PointRangeQuery) keysAndTime.clauses().get(1).query()).getField());
     }
 
     @Test
     void noReadableGroupsMatchNothing() {
         BooleanQuery query = (BooleanQuery) cut.build(parser.parse(""), Set.of());
         assertInstanceOf(MatchNoDocsQuery.class, query.clauses().get(0).query());
-        assertInstanceOf(MatchNoDocsQuery.class, QueryBuilder.permission(null));
+        assertInstanceOf(MatchNoDocsQuery.class, QueryBuilder.permission((Readers) null));
     }
 
     @Test

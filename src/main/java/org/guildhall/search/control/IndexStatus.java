@@ -1,0 +1,38 @@
+package org.guildhall.search.control;
+
+import java.time.Instant;
+
+/**
+ * What administrators see of the index (admin page, health output, REST).
+ *
+ * @param entries        entries searches see now
+ * @param lastCommitSeq  the change sequence number the last commit covers
+ * @param lastRepair     what the last consistency check or rebuild repaired, in words; null if nothing yet
+ * @param rebuildDone    entries written so far by the running rebuild (0 when none runs)
+ * @param rebuildTotal   entries the running rebuild will write
+ * @param rebuildReason  why the running (or last) rebuild started
+ */
+public record IndexStatus(State state, long entries, Instant lastCommitAt, long lastCommitSeq, Instant lastCheckAt,
+        Instant lastRepairAt, String lastRepair, long rebuildDone, long rebuildTotal, String rebuildReason) {
+
+    public enum State {
+        /** Not open yet. */
+        STARTING,
+        /** Applying changes made while the server was down. */
+        CATCHING_UP,
+        /** Being written again from the database; searches answer from what is there meanwhile. */
+        REBUILDING,
+        READY,
+        /** Could not be opened at all; searches are refused with a message. */
+        UNAVAILABLE
+    }
+
+    public boolean rebuilding() {
+        return state == State.REBUILDING;
+    }
+
+    /** Whole percent of the running rebuild; 100 when none runs. */
+    public int rebuildPercent() {
+        return rebuildTotal <= 0 ? (rebuilding() ? 0 : 100) : (int) Math.min(100, rebuildDone * 100 / rebuildTotal);
+    }
+}
