@@ -328,7 +328,7 @@ class DocumentsIT {
         assertEquals("c.html", html.get("documents").get(0).get("title").asText());
     }
 
-    // --- search (the first slice of issue 4) -------------------------------------------------
+    // --- search -----------------------------------------------------------------------------
 
     @Test
     void extractedTextIsSearchableAtOnceAndOnlyByThoseWhoMayReadIt() throws Exception {
@@ -350,6 +350,189 @@ class DocumentsIT {
         assertEquals(204, visitor().api("DELETE", "/documents/" + visible.get("id").asLong(), token("hana"), null).statusCode());
         assertEquals(0, search(open, null).get("total").asLong(), "a trashed document leaves the results at once");
         assertEquals(200, visitor().api("GET", "/search?q=%22unclosed%20AND%20OR%20*foo", null, null).statusCode(), "malformed input is answered");
+    }
+
+    /**
+     * A fixed set of documents in a group of its own, through the real upload, extraction and
+     * indexing, and a list of queries with their exact totals, orders and facet counts.
+     */
+    @Test
+    void goldenCorpusAnswersExactly() throws Exception {
+        String slug = "golden-" + System.nanoTime() % 100000;
+        String admin = token("admin");
+        assertEquals(201, visitor().api("POST", "/groups", admin,
+                "{\"slug\":\"" + slug + "\",\"name\":\"Golden\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\"}").statusCode());
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        ids.put("annual", storeTitled(slug, "Annual cataloguing report", "report, cataloguing", new Upload("annual.txt",
+                utf8("The annual report of the cataloguing committee. Metadata standards and authority records were reviewed."))));
+        ids.put("workshop", storeTitled(slug, "Metadata workshop notes", "workshop", new Upload("workshop.txt",
+                utf8("Notes from the metadata workshop: authority control, subject headings and linked data."))));
+        ids.put("budget", storeTitled(slug, "Budget minutes", "minutes, budget", new Upload("budget.txt",
+                utf8("Minutes of the budget meeting. The treasurer presented the annual budget and the reserves."))));
+        ids.put("primer", storeTitled(slug, "Linked data primer", "training", new Upload("primer.html",
+                utf8("<html><head><title>x</title></head><body><p>An introduction to linked data and RDF for cataloguers.</p></body></html>"))));
+        ids.put("papers", storeTitled(slug, "Meeting papers", "minutes", new Upload("papers.zip", zip("minutes.txt",
+                "Agenda item four: the quarterly stocktake of the reading room."))));
+        ids.put("word", storeTitled(slug, "Word sample", null, Portal.Upload.of(CORPUS.resolve("tika/tika-parser-microsoft-module/testWORD.docx"))));
+        Map<String, Long> byId = new java.util.HashMap<>();
+        ids.forEach((name, id) -> byId.put(name, id));
+        awaitTerminal(byId, Duration.ofMinutes(2), false, "admin");
+        searchWithin(Duration.ofSeconds(5), "stocktake group:" + slug, null, 1);
+
+        // words: any of them, those matching more and in the title first; English stemming
+        assertHits(slug, "metadata", "workshop", "annual");
+        assertHits(slug, "annual report", "annual", "budget");
+        assertHits(slug, "reports", "annual");
+        // OR: both, in whichever order their scores give (they tie closely, so the order is not part of the answer)
+        assertEquals(Set.of("doc-" + ids.get("budget"), "doc-" + ids.get("workshop")),
+                Set.copyOf(hitIds(search("budget OR workshop group:" + slug, null))));
+        // exact phrases, exclusions, prefixes, filters
+        assertHits(slug, "\"authority records\"", "annual");
+        assertHits(slug, "authority -workshop", "annual");
+        assertHits(slug, "catalogu*", "annual", "primer");
+        assertHits(slug, "tag:minutes", "papers", "budget");
+        assertHits(slug, "type:html", "primer");
+        assertHits(slug, "type:word", "word");
+        assertHits(slug, "linked -type:html", "workshop", "word");
+        assertHits(slug, "stocktake", "papers");
+        JsonNode attachment = search("stocktake group:" + slug, null);
+        assertEquals("minutes.txt", attachment.get("hits").get(0).get("attachment").asText(), "the snippet names the attachment it comes from");
+        // malformed input is read as literally as possible and answered
+        assertHits(slug, "\"authority records", "annual");
+        assertHits(slug, "AND OR metadata", "workshop", "annual");
+        assertHits(slug, "*workshop", "workshop");
+        String paste = String.join(" ", java.util.Collections.nCopies(5000, "reserves"));
+        assertHits(slug, paste, "budget");
+
+        // facets count exactly what matches, under the reader's permissions
+        JsonNode all = search("group:" + slug, null);
+        assertEquals(6, all.get("total").asLong());
+        assertEquals(Map.of("text", 3L, "html", 1L, "word", 1L, "archive", 1L), facet(all, "type"));
+        assertEquals(2L, facet(all, "tag").get("minutes"));
+        assertEquals(1L, facet(all, "tag").get("training"));
+        assertEquals(Map.of(slug, 6L), facet(all, "group"));
+        assertEquals(Map.of(String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC)), 6L), facet(all, "year"));
+        // narrowing by facet values: several values of one facet add up
+        JsonNode narrowed = JSON.readTree(visitor().api("GET", "/search?q=" + enc("group:" + slug) + "&tag=minutes&tag=training", null, null).body());
+        assertEquals(3, narrowed.get("total").asLong());
+        // sort by date: newest first; pages with the exact total
+        JsonNode byDate = JSON.readTree(visitor().api("GET", "/search?q=" + enc("group:" + slug) + "&sort=date&size=2&page=1", null, null).body());
+        assertEquals(6, byDate.get("total").asLong());
+        assertEquals(List.of("doc-" + ids.get("word"), "doc-" + ids.get("papers")), hitIds(byDate));
+        JsonNode lastPage = JSON.readTree(visitor().api("GET", "/search?q=" + enc("group:" + slug) + "&sort=date&size=2&page=3", null, null).body());
+        assertEquals(List.of("doc-" + ids.get("workshop"), "doc-" + ids.get("annual")), hitIds(lastPage));
+        // a misspelt word gets a correction from words the reader can see
+        assertEquals("stocktake group:" + slug, search("stoktake group:" + slug, null).get("didYouMean").asText());
+    }
+
+    /**
+     * A term that exists only in a MEMBERS group gives a non-member nothing at all (no hit,
+     * count, facet value, suggestion or spelling hint) and a member the hit; a PUBLIC group turned
+     * MEMBERS is hidden on the very next query.
+     */
+    @Test
+    void permissionsHoldForCountsFacetsSuggestionsAndSpelling() throws Exception {
+        long n = System.nanoTime() % 100000;
+        String slug = "perm-" + n;
+        // a word no earlier run on this data folder used: letters from the clock
+        String word = "zorblatt" + Long.toString(System.nanoTime() % 100_000_000L, 26).chars()
+                .mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'a' + (c - '0') : c + 10))).collect(java.util.stream.Collectors.joining()) + "x";
+        String admin = token("admin");
+        assertEquals(201, visitor().api("POST", "/groups", admin,
+                "{\"slug\":\"" + slug + "\",\"name\":\"Permissions\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"INVITE\"}").statusCode());
+        long id = storeTitled(slug, "Quorvex " + word + " plan", "quorvex" + n, new Upload("plan.txt", utf8("The " + word + " plan, in confidence.")));
+        awaitTerminal(Map.of("plan", id), Duration.ofMinutes(2), false, "admin");
+        String outsider = token("mia");
+
+        searchWithin(Duration.ofSeconds(5), word, outsider, 1);
+        assertEquals(List.of("Quorvex " + word + " plan"), suggest("quorvex " + word.substring(0, word.length() - 2), outsider), "a public title is suggested");
+        assertEquals(List.of("quorvex" + n), suggest("quorvex" + n, outsider), "and its tag");
+        assertEquals(1L, facet(search(word, outsider), "group").get(slug));
+
+        JsonNode settings = JSON.readTree(visitor().api("GET", "/groups/" + slug, admin, null).body());
+        assertEquals(200, visitor().api("PUT", "/groups/" + slug, admin, "{\"name\":\"" + settings.get("name").asText()
+                + "\",\"visibility\":\"MEMBERS\",\"joinPolicy\":\"INVITE\"}").statusCode());
+
+        for (String reader : new String[] {null, outsider}) {
+            JsonNode none = search(word, reader);
+            assertEquals(0, none.get("total").asLong(), "no hit and no count once the group is private");
+            assertEquals(0, none.get("hits").size());
+            assertFalse(facet(none, "group").containsKey(slug), "no facet value");
+            assertFalse(facet(search("quorvex*", reader), "tag").containsKey("quorvex" + n), "no tag facet value");
+            assertEquals(List.of(), suggest("quorvex" + n, reader), "no tag suggestion");
+            assertEquals(List.of(), suggest("quorvex " + word.substring(0, word.length() - 2), reader), "no suggestion");
+            assertFalse(search(word.substring(0, word.length() - 1) + "q", reader).hasNonNull("didYouMean"), "no spelling hint");
+        }
+        assertEquals(1, search(word, admin).get("total").asLong(), "a member still finds it");
+        assertEquals(List.of("Quorvex " + word + " plan"), suggest("quorvex " + word, admin));
+        assertEquals(word, search(word.substring(0, word.length() - 1) + "q", admin).get("didYouMean").asText());
+    }
+
+    void assertHits(String slug, String q, String... expected) throws IOException {
+        // the group as a facet selection, so malformed input cannot swallow it
+        HttpResponse<String> response = visitor().api("GET", "/search?size=50&group=" + slug + "&q=" + enc(q), null, null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = JSON.readTree(response.body());
+        List<String> names = hitIds(result).stream().map(this::goldenName).toList();
+        assertEquals(List.of(expected), names, "hits for [" + (q.length() > 60 ? q.substring(0, 60) + "…" : q) + "]: " + result.get("understood"));
+        assertEquals(expected.length, result.get("total").asLong());
+    }
+
+    private final Map<String, String> goldenNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String goldenName(String hitId) {
+        return goldenNames.getOrDefault(hitId, hitId);
+    }
+
+    long storeTitled(String slug, String title, String tags, Upload file) throws IOException {
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("title", title);
+        if (tags != null) {
+            fields.put("tags", tags);
+        }
+        HttpResponse<String> response = visitor().multipart("/groups/" + slug + "/documents", token("admin"), fields, List.of(file));
+        assertEquals(201, response.statusCode(), response.body());
+        long id = JSON.readTree(response.body()).get(0).get("document").get("id").asLong();
+        String name = file.fileName().replaceAll("\\..*", "");
+        goldenNames.put("doc-" + id, name.equals("testWORD") ? "word" : name);
+        return id;
+    }
+
+    List<String> suggest(String typed, String token) throws IOException {
+        HttpResponse<String> response = visitor().api("GET", "/search/suggest?q=" + enc(typed), token, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return stream(JSON.readTree(response.body())).map(s -> s.get("text").asText()).toList();
+    }
+
+    static Map<String, Long> facet(JsonNode answer, String name) {
+        Map<String, Long> values = new java.util.HashMap<>();
+        JsonNode facet = answer.get("facets").get(name);
+        if (facet != null) {
+            facet.forEach(v -> values.put(v.get("value").asText(), v.get("count").asLong()));
+        }
+        return values;
+    }
+
+    static List<String> hitIds(JsonNode answer) {
+        return stream(answer.get("hits")).map(h -> h.get("id").asText()).toList();
+    }
+
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] zip(String entry, String text) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(utf8(text));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     JsonNode search(String q, String token) throws IOException {

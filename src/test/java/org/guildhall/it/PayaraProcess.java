@@ -20,11 +20,11 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
      * own start-up (Hazelcast, before the WAR deployed) on a quiet machine. The hung JVM's thread
      * dump goes to the log for whoever looks into it.
      */
-    public static PayaraProcess start(Path data) throws IOException, InterruptedException {
+    public static PayaraProcess start(Path data, String... systemProperties) throws IOException, InterruptedException {
         try {
-            return startOnce(data);
+            return startOnce(data, systemProperties);
         } catch (BootHung hung) {
-            return startOnce(data);
+            return startOnce(data, systemProperties);
         }
     }
 
@@ -35,7 +35,7 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
         }
     }
 
-    private static PayaraProcess startOnce(Path data) throws IOException, InterruptedException {
+    private static PayaraProcess startOnce(Path data, String... systemProperties) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -47,6 +47,7 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
                 command.add(option);
             }
         }
+        command.addAll(List.of(systemProperties));
         command.addAll(List.of("-Dguildhall.data=" + data,
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("guildhall.war", "target/guildhall.war"), "--contextroot", "/",

@@ -3,24 +3,40 @@ package org.guildhall.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accounts, groups and memberships survive a restart: Payara Micro is started twice, as
- * scripts/run starts it, on one data folder (and on PostgreSQL when the tests use it).
+ * What survives a restart and a crash: Payara Micro started as scripts/run starts it, several
+ * times on one data folder (and on PostgreSQL when the tests use it).
  */
 class RestartIT {
 
     static final Path DATA = Path.of(System.getProperty("it.data", "target/it-data") + "-restart").toAbsolutePath();
 
+    /**
+     * Accounts, groups and memberships survive a restart; so does search, even without its
+     * index: deleting the index folder while the server is stopped makes start-up rebuild it
+     * from the database with the same answers, and entries deleted behind the server's back
+     * are restored by the consistency check at the next start.
+     */
     @Test
-    void accountsGroupsAndMembershipsSurviveARestart() throws Exception {
+    void accountsGroupsMembershipsAndSearchSurviveARestart() throws Exception {
         String username = "keeper" + System.nanoTime() % 100000;
         String slug = "kept-" + System.nanoTime() % 100000;
+        List<String> queries = List.of("group:" + slug, "marmalade", "\"quince jelly\"", "preserves -quince", "marm*", "tag:pantry");
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        List<Long> documents = new ArrayList<>();
+        String adminToken;
 
         try (PayaraProcess first = PayaraProcess.start(DATA)) {
             Portal portal = new Portal(first.base());
@@ -31,19 +47,115 @@ class RestartIT {
 
             Portal admin = new Portal(first.base());
             admin.login("admin", "guildhall-demo");
-            assertEquals(201, admin.api("POST", "/groups", admin.issueApiToken("restart"),
+            adminToken = admin.issueApiToken("restart");
+            assertEquals(201, admin.api("POST", "/groups", adminToken,
                     "{\"slug\":\"" + slug + "\",\"name\":\"Kept Group\",\"visibility\":\"MEMBERS\",\"joinPolicy\":\"INVITE\"}").statusCode());
+            String[] texts = {"Seville orange marmalade for the autumn fair.", "Quince jelly and other preserves.",
+                    "Preserves, chutneys and pickles.", "Marmalade judging rules.", "A list of the pantry."};
+            for (int i = 0; i < texts.length; i++) {
+                HttpResponse<String> stored = admin.multipart("/groups/" + slug + "/documents", adminToken, Map.of("tags", i % 2 == 0 ? "pantry" : "fair"),
+                        List.of(new Portal.Upload("note" + i + ".txt", texts[i].getBytes(StandardCharsets.UTF_8))));
+                assertEquals(201, stored.statusCode(), stored.body());
+                documents.add(DocumentsIT.JSON.readTree(stored.body()).get(0).get("document").get("id").asLong());
+            }
+            awaitSearch(admin, adminToken, "marmalade group:" + slug, 2);
+            awaitSearch(admin, adminToken, "\"quince jelly\" group:" + slug, 1);
+            awaitSearch(admin, adminToken, "chutneys group:" + slug, 1);
+            for (String q : queries) {
+                before.put(q, answer(admin, adminToken, q));
+            }
+            assertEquals(5, before.get("group:" + slug).get("total").asLong());
         }
+
+        deleteRecursively(DATA.resolve("index"));
 
         try (PayaraProcess second = PayaraProcess.start(DATA)) {
             Portal portal = new Portal(second.base());
             assertEquals(302, portal.login(username, "keeper-password").statusCode(), "the account is still there");
             assertTrue(portal.open("/").body().contains("Cataloguing &amp; Metadata"), "and its membership");
             Portal admin = new Portal(second.base());
-            admin.login("admin", "guildhall-demo");
-            HttpResponse<String> group = admin.api("GET", "/groups/" + slug, admin.issueApiToken("restart"), null);
-            assertEquals(200, group.statusCode());
+            HttpResponse<String> group = admin.api("GET", "/groups/" + slug, adminToken, null);
+            assertEquals(200, group.statusCode(), "API tokens survive too");
             assertTrue(group.body().contains("\"visibility\":\"MEMBERS\""), group.body());
+
+            JsonNode status = awaitIndexReady(admin, adminToken);
+            assertTrue(status.get("lastRepair").asText().startsWith("rebuilt"), "start-up rebuilt the missing index: " + status);
+            for (String q : queries) {
+                assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the rebuild for " + q);
+            }
+        }
+
+        // two entries deleted behind the server's back, keeping the commit's change sequence so
+        // replaying the changes after it does not see them
+        try (var directory = org.apache.lucene.store.FSDirectory.open(DATA.resolve("index"));
+             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig()
+                     .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> commitData = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+            writer.deleteDocuments(new org.apache.lucene.index.Term("id", "doc-" + documents.get(0)),
+                    new org.apache.lucene.index.Term("id", "doc-" + documents.get(3)));
+            writer.setLiveCommitData(commitData.entrySet());
+            writer.commit();
+        }
+
+        try (PayaraProcess third = PayaraProcess.start(DATA, "-Dguildhall.search.replay-window-minutes=0")) {
+            Portal admin = new Portal(third.base());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            JsonNode status = awaitIndexReady(admin, adminToken);
+            while (!status.path("lastRepair").asText().contains("missing") && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                status = awaitIndexReady(admin, adminToken);
+            }
+            assertTrue(status.get("lastRepair").asText().contains("2 missing"), "the consistency check found and restored them: " + status);
+            for (String q : queries) {
+                assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the repair for " + q);
+            }
+        }
+    }
+
+    static JsonNode answer(Portal portal, String token, String q) throws Exception {
+        HttpResponse<String> response = portal.api("GET", "/search?size=50&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return DocumentsIT.JSON.readTree(response.body());
+    }
+
+    /** Total, hit ids in order and facet counts: what a reader sees of an answer. */
+    static String summary(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+        return answer.get("total").asLong() + " " + ids + " " + answer.get("facets");
+    }
+
+    static void awaitSearch(Portal portal, String token, String q, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (answer(portal, token, q).get("total").asLong() != expected) {
+            assertTrue(System.nanoTime() < deadline, q + " never found " + expected);
+            Thread.sleep(250);
+        }
+    }
+
+    /** Waits until the index is READY and its start-up check has run; answers its status. */
+    static JsonNode awaitIndexReady(Portal portal, String token) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            HttpResponse<String> response = portal.api("GET", "/admin/search", token, null);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode status = DocumentsIT.JSON.readTree(response.body());
+            if (status.get("state").asText().equals("READY") && !status.path("lastCheckAt").isNull()) {
+                return status;
+            }
+            assertTrue(System.nanoTime() < deadline, "index not ready: " + status);
+            Thread.sleep(250);
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 
@@ -145,6 +257,16 @@ class RestartIT {
                 }
             }
             assertTrue(blobs.containsAll(rows), "every version has its blob");
+
+            // database and index agree: the restart replayed what the kill interrupted
+            JsonNode status = awaitIndexReady(admin, adminToken);
+            long live = Long.parseLong(TestDatabase.single(data, "select count(*) from gh_document d join gh_group g on g.id = d.group_id"
+                    + " where g.slug = '" + slug + "' and d.deleted_at is null").orElseThrow());
+            assertEquals(live, answer(admin, adminToken, "group:" + slug).get("total").asLong(), "every stored document is in the index");
+            HttpResponse<String> check = admin.api("POST", "/admin/search/check", adminToken, null);
+            assertEquals(200, check.statusCode(), check.body());
+            assertEquals(status.get("lastRepairAt"), DocumentsIT.JSON.readTree(check.body()).get("lastRepairAt"),
+                    "a consistency check now finds nothing to repair: " + check.body());
             try (var staged = Files.list(data.resolve("tmp/uploads"))) {
                 assertEquals(0, staged.count(), "no temporary upload left");
             }

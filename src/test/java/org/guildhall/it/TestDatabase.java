@@ -29,7 +29,11 @@ public final class TestDatabase {
     }
 
     public static Optional<String> single(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return single(Path.of(System.getProperty("it.data", "target/it-data")), sql, parameters);
+    }
+
+    public static Optional<String> single(Path data, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(data); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -37,7 +37,7 @@ public class ContentChanges {
     }
 
     /** The highest number handed out and committed so far; 0 before the first change. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public long latest() {
         Long max = em.createQuery("select max(c.seq) from ContentChange c", Long.class).getSingleResult();
         return max == null ? 0 : max;
@@ -48,7 +48,7 @@ public class ContentChanges {
      * number order from after {@code cursor}. The time window catches a change whose transaction
      * took its number before, but committed after, a later one.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<ContentChange> since(long afterSeq, Instant since, long cursor, int limit) {
         return em.createQuery("select c from ContentChange c where (c.seq > :seq or c.changedAt >= :since) and c.seq > :cursor"
                                 + " order by c.seq", ContentChange.class)
@@ -57,14 +57,14 @@ public class ContentChanges {
     }
 
     /** The newest change number per entity of this kind (entities never changed have none). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<Object[]> newest(ContentChange.Kind kind) {
         return em.createQuery("select c.entityId, max(c.seq) from ContentChange c where c.kind = :kind group by c.entityId",
                 Object[].class).setParameter("kind", kind).getResultList();
     }
 
     /** The newest change number of one entity; 0 when it never changed. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public long newest(ContentChange.Kind kind, long entityId) {
         Long max = em.createQuery("select max(c.seq) from ContentChange c where c.kind = :kind and c.entityId = :id", Long.class)
                 .setParameter("kind", kind).setParameter("id", entityId).getSingleResult();

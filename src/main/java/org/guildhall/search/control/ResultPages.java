@@ -53,8 +53,10 @@ final class ResultPages {
         Query query = FacetCounts.narrowed(base, selections, null);
         int from = (int) Math.min((long) (pageNumber - 1) * pageSize, MAX_DEPTH);
         int wanted = Math.min(from + pageSize, MAX_DEPTH);
+        // without words every hit scores the same: newest first is the only useful order
+        boolean byDate = order == SortOrder.DATE || !parsed.hasPositive();
         // exact totals: count every hit rather than stopping at a threshold
-        CollectorManager<?, ? extends TopDocs> top = order == SortOrder.DATE
+        CollectorManager<?, ? extends TopDocs> top = byDate
                 ? new TopFieldCollectorManager(newestFirst(), wanted, null, Integer.MAX_VALUE)
                 : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
         Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
@@ -97,7 +99,8 @@ final class ResultPages {
             hits.add(new SearchHit(doc.get(Fields.ID), SearchDocument.Kind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.TITLE),
                     doc.get(Fields.GROUP), doc.get(Fields.TYPE),
                     Instant.ofEpochMilli(doc.getField(Fields.DATE).numericValue().longValue()),
-                    scoreDocs[from + i].score, snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
+                    // sorted by date, Lucene leaves the score out (NaN), which JSON cannot carry
+                    Float.isNaN(scoreDocs[from + i].score) ? 0f : scoreDocs[from + i].score, snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
         }
         return hits;
     }

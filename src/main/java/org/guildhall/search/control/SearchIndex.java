@@ -340,6 +340,11 @@ public class SearchIndex {
                     continue;
                 }
                 IndexSearch.Entry found = actual.get(e.getKey());
+                if (found != null && found.stamp() > e.getValue().stamp()
+                        && found.stamp() == changes.newest(source.kind(), entityId(e.getKey()))) {
+                    // changed while the check ran, and the index already has the change
+                    continue;
+                }
                 if (found == null || !found.equals(e.getValue())) {
                     write(source, entityId(e.getKey()));
                     if (found == null) {

@@ -2,6 +2,7 @@ package org.guildhall.search.control;
 
 import static org.guildhall.search.control.Corpus.PUBLIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -116,5 +117,49 @@ class IndexLifecycleTest {
             assertTrue(hit.snippet().length() <= SnippetFormatter.MAX_CHARS + 20, hit.snippet().length() + " characters");
             assertEquals("big.txt", hit.attachment());
         }
+    }
+
+    @Test
+    void entriesCarryTheirChangeNumberAndGroupForTheConsistencyCheck() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            SearchDocument budget = Corpus.document(3, Corpus.CHESS, "chess", "Budget", "spreadsheet", "2026-01-16", "Ada", "b.xlsx",
+                    List.of(), new Part(null, "Prizes."));
+            index.index(budget, 42);
+            index.refresh();
+            assertEquals(42, index.stamp("doc-3"));
+            assertEquals(-1, index.stamp("doc-404"));
+            Map<String, IndexSearch.Entry> entries = index.entries("doc-");
+            assertEquals(10, entries.size());
+            assertEquals(new IndexSearch.Entry(Corpus.CHESS, 42), entries.get("doc-3"));
+        }
+    }
+
+    @Test
+    void flippedBytesInASegmentAreFoundBeforeTheWriterOpens(@TempDir Path folder) throws IOException {
+        try (IndexSearch index = Corpus.indexed(IndexSearch.open(folder))) {
+            index.commit(7);
+        }
+        IndexSearch.verify(folder);
+        Path segmentFile;
+        try (var files = java.nio.file.Files.list(folder)) {
+            segmentFile = files.filter(f -> f.getFileName().toString().matches(".*\\.(cfs|fdt|doc|tim)$"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segmentFile);
+        bytes[bytes.length / 2] ^= (byte) 0xFF;
+        java.nio.file.Files.write(segmentFile, bytes);
+        assertThrows(IOException.class, () -> IndexSearch.verify(folder));
+    }
+
+    @Test
+    void aMissingSegmentFileIsFound(@TempDir Path folder) throws IOException {
+        try (IndexSearch index = Corpus.indexed(IndexSearch.open(folder))) {
+            index.commit(7);
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            java.nio.file.Files.delete(files.filter(f -> !f.getFileName().toString().startsWith("segments") && !f.getFileName().toString().equals("write.lock"))
+                    .findFirst().orElseThrow());
+        }
+        assertThrows(IOException.class, () -> IndexSearch.verify(folder));
     }
 }

@@ -3,6 +3,7 @@ package org.guildhall.search.control;
 import static org.guildhall.search.control.Corpus.BOARD_MEMBER;
 import static org.guildhall.search.control.Corpus.PUBLIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -88,6 +89,13 @@ class IndexSearchTest {
         assertEquals(List.of("doc-5"), ids("author:\"Gertrude Jekyll\" compost", SortOrder.DATE));
         assertEquals(List.of("ann-8", "doc-6", "doc-5", "doc-9"), ids("group:garden -tag:budget", SortOrder.DATE));
         assertEquals(List.of("doc-7", "doc-6", "doc-5", "doc-2", "doc-12"), ids("type:pdf type:email", SortOrder.DATE));
+    }
+
+    @Test
+    void filtersAloneListNewestFirstWithScoresJsonCanCarry() throws IOException {
+        assertEquals(ids("group:garden", SortOrder.DATE), ids("group:garden", SortOrder.RELEVANCE), "no words: newest first");
+        SearchResult byDate = index.search(parser.parse("budget"), PUBLIC, Map.of(), SortOrder.DATE, 1, 20);
+        assertTrue(byDate.hits().stream().allMatch(hit -> Float.isFinite(hit.score())), byDate.hits().toString());
     }
 
     @Test
