@@ -17,6 +17,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -24,7 +25,6 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.guildhall.search.control.SnippetFormatter.Snippet;
 
 /** One page of hits with its exact total, facet counts and snippets, on a searcher the caller holds. */
@@ -56,15 +56,37 @@ final class ResultPages {
         // without words every hit scores the same: newest first is the only useful order
         boolean byDate = order == SortOrder.DATE || !parsed.hasPositive();
         // exact totals: count every hit rather than stopping at a threshold
-        CollectorManager<?, ? extends TopDocs> top = byDate
-                ? new TopFieldCollectorManager(newestFirst(), wanted, null, Integer.MAX_VALUE)
-                : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
+        CollectorManager<?, ? extends TopDocs> top = new TopFieldCollectorManager(byDate ? newestFirst() : bestFirst(), wanted, null,
+                Integer.MAX_VALUE);
         Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
         TopDocs topDocs = (TopDocs) results[0];
         FacetsCollector hits = (FacetsCollector) results[1];
         Map<Facet, List<FacetValue>> facets = FacetCounts.count(searcher, hits, base, selections, selected);
         List<SearchHit> pageHits = hits(searcher, parsed, topDocs.scoreDocs, from);
         return new SearchResult(pageHits, topDocs.totalHits.value(), facets, pageNumber, pageSize);
+    }
+
+    /**
+     * A sorted search leaves {@code ScoreDoc.score} unset (NaN, which JSON cannot carry) and
+     * keeps the score among the sort values, the only Float there.
+     */
+    private static float score(ScoreDoc hit) {
+        if (hit instanceof FieldDoc sorted) {
+            for (Object value : sorted.fields) {
+                if (value instanceof Float score) {
+                    return score;
+                }
+            }
+        }
+        return Float.isNaN(hit.score) ? 0f : hit.score;
+    }
+
+    /**
+     * Best first; equal scores newest first, so the order does not depend on where entries sit
+     * in the index (it would change after a rebuild otherwise).
+     */
+    static Sort bestFirst() {
+        return new Sort(SortField.FIELD_SCORE, LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX));
     }
 
     /** Newest first; equal dates by score, so the order is stable. */
@@ -99,8 +121,7 @@ final class ResultPages {
             hits.add(new SearchHit(doc.get(Fields.ID), SearchDocument.Kind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.TITLE),
                     doc.get(Fields.GROUP), doc.get(Fields.TYPE),
                     Instant.ofEpochMilli(doc.getField(Fields.DATE).numericValue().longValue()),
-                    // sorted by date, Lucene leaves the score out (NaN), which JSON cannot carry
-                    Float.isNaN(scoreDocs[from + i].score) ? 0f : scoreDocs[from + i].score, snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
+                    score(scoreDocs[from + i]), snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
         }
         return hits;
     }

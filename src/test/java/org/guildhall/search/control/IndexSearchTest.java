@@ -96,6 +96,8 @@ class IndexSearchTest {
         assertEquals(ids("group:garden", SortOrder.DATE), ids("group:garden", SortOrder.RELEVANCE), "no words: newest first");
         SearchResult byDate = index.search(parser.parse("budget"), PUBLIC, Map.of(), SortOrder.DATE, 1, 20);
         assertTrue(byDate.hits().stream().allMatch(hit -> Float.isFinite(hit.score())), byDate.hits().toString());
+        SearchResult byScore = index.search(parser.parse("budget"), PUBLIC, Map.of(), SortOrder.RELEVANCE, 1, 20);
+        assertTrue(byScore.hits().stream().allMatch(hit -> hit.score() > 0), "relevance hits carry their score: " + byScore.hits());
     }
 
     @Test
