@@ -60,7 +60,7 @@ public class SearchBox {
 
     private void go(String q) throws IOException {
         ExternalContext external = faces.getExternalContext();
-        String text = q == null ? "" : q.strip();
+        String text = SearchLink.cut(q);
         external.redirect(external.getRequestContextPath() + (text.isEmpty() ? SearchLink.PAGE : SearchLink.of(text).toString()));
     }
 

@@ -20,6 +20,7 @@ import org.guildhall.search.control.Suggestion;
 public final class SearchLink {
 
     static final String PAGE = "/search.xhtml";
+    static final int MAX_QUERY_CHARS = 1000;
 
     private final String q;
     private final Map<Facet, Set<String>> selected;
@@ -55,6 +56,20 @@ public final class SearchLink {
         };
     }
 
+    /**
+     * A typed query short enough for an address (servers refuse request lines of more than a
+     * few kilobytes; the query parser reads no more than 48 words anyway): stripped, and cut at
+     * the last space before {@value #MAX_QUERY_CHARS} characters.
+     */
+    public static String cut(String q) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() <= MAX_QUERY_CHARS) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', MAX_QUERY_CHARS);
+        return text.substring(0, space > 0 ? space : MAX_QUERY_CHARS).strip();
+    }
+
     /** The URL parameter a facet narrows by: group, type, year, tag, author. */
     public static String parameter(Facet facet) {
         return facet.name().toLowerCase(Locale.ROOT);
@@ -88,6 +103,10 @@ public final class SearchLink {
 
     public SearchLink page(int number) {
         return new SearchLink(q, selected, sort, number);
+    }
+
+    public String q() {
+        return q;
     }
 
     public boolean isSelected(Facet facet, String value) {

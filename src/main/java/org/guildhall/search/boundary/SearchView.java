@@ -129,6 +129,14 @@ public final class SearchView {
         return answer.understood();
     }
 
+    /**
+     * Something was typed, yet none of it was read as words or filters ({@code AND OR}, {@code ((}):
+     * the page says so above what it lists, everything the filters allow.
+     */
+    public boolean isNothingUnderstood() {
+        return !link.q().isBlank() && (answer.understood() == null || answer.understood().isBlank());
+    }
+
     public String getDidYouMean() {
         return answer.didYouMean();
     }

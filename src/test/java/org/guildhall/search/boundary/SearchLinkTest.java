@@ -90,6 +90,15 @@ class SearchLinkTest {
     }
 
     @Test
+    void aLongPasteIsCutAtAWordSoTheAddressStaysShort() {
+        String paste = "word ".repeat(5000);
+        String cut = SearchLink.cut(paste);
+        assertTrue(cut.length() <= 1000 && cut.endsWith("word"), cut.length() + " " + cut.substring(cut.length() - 10));
+        assertEquals("a b", SearchLink.cut("  a b  "));
+        assertEquals("", SearchLink.cut(null));
+    }
+
+    @Test
     void totalsReadAsWords() {
         assertEquals("No results", view(0).getTotalText());
         assertEquals("1 result", view(1).getTotalText());
