@@ -116,7 +116,8 @@ public class SearchPage {
 
     /** Whether there is a query or a selected facet value to answer; otherwise the page explains how to search. */
     public boolean isAsked() {
-        return (q != null && !q.isBlank()) || !link.selected().isEmpty();
+        // link is null on a postback (the header box posting from this page): the view action runs on GET only
+        return (q != null && !q.isBlank()) || (link != null && !link.selected().isEmpty());
     }
 
     public SearchView getResult() {
