@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -85,5 +87,58 @@ class BrowserIT {
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> Files.exists(saved));
         assertEquals("Minutes of the browser meeting: quorum reached.", Files.readString(saved));
         assertEquals(java.util.List.of(), Browser.consoleErrors(browser));
+    }
+
+    @Test
+    void aMemberFindsADocumentThroughTheHeaderBoxNarrowsByTypeAndOpensIt() throws Exception {
+        URI base = Deployments.local(deployed);
+        // Arrange: the committee of Health Libraries has one briefing as text and as a web page
+        String word = "kestrel" + System.nanoTime() % 1_000_000;
+        String title = "Quarterly briefing " + word;
+        // (a title given with one file only: two uploads)
+        for (Portal.Upload file : java.util.List.of(
+                new Portal.Upload("briefing.txt", ("Text version of the " + word + " briefing.").getBytes(StandardCharsets.UTF_8)),
+                new Portal.Upload("briefing.html", ("<html><body><p>Web version of the " + word + " briefing.</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8)))) {
+            HttpResponse<String> stored = new Portal(base).multipart("/groups/health-libraries/documents", DemoTokens.of(base, "hana"),
+                    java.util.Map.of("title", title, "tags", "briefing"), java.util.List.of(file));
+            assertEquals(201, stored.statusCode(), stored.body());
+        }
+        awaitSearchable(base, word, 2);
+        browser = Browser.start();
+
+        // Act: mia types part of the title in the header box and picks the suggestion by keyboard
+        Pages.Login.open(browser, base).logIn("mia", "guildhall-demo");
+        Pages.SearchBox box = Pages.SearchBox.of(browser, base).type(word.substring(0, word.length() - 2));
+        assertEquals(java.util.List.of("\"" + title + "\""), box.suggestions(title), "one suggestion for the two files of one title");
+        Pages.SearchPage results = box.pickWithKeyboard(1);
+
+        // Assert: both files, a type facet with counts; narrowing to html leaves the web page
+        assertEquals("2 results", results.total());
+        assertTrue(results.understood().contains(title), results.understood());
+        assertTrue(results.facet("type").containsAll(java.util.List.of("html 1", "text 1")), results.facet("type").toString());
+        results = results.narrow("type", "html");
+        assertEquals("1 result", results.total());
+        assertTrue(results.selectedFilters().contains("Type: html"), results.selectedFilters());
+        assertTrue(browser.getCurrentUrl().contains("type=html"), "a bookmarkable address: " + browser.getCurrentUrl());
+
+        Pages.DocumentPage document = results.open(title);
+        assertEquals(title, document.title());
+        assertTrue(document.facts().contains("briefing.html"), document.facts());
+        assertEquals(java.util.List.of(), Browser.consoleErrors(browser), "no script blocked by the Content-Security-Policy, no script error");
+    }
+
+    /** Waits until the search API finds this many documents for the word, as extraction finishes in the background. */
+    private static void awaitSearchable(URI base, String word, int expected) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = new Portal(base).api("GET", "/search?q=" + word, DemoTokens.of(base, "mia"), null).body();
+            if (java.util.regex.Pattern.compile("\"total\":" + expected + "[,}]").matcher(body).find()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not searchable: " + body);
     }
 }

@@ -535,6 +535,56 @@ class DocumentsIT {
         return bytes.toByteArray();
     }
 
+    @Test
+    void theSearchPageShowsHitsWithFacetCountsAndNarrowsByPlainLinks() throws Exception {
+        String word = "heron" + (System.nanoTime() % 100000);
+        JsonNode text = storeOne("health-libraries", "hana", new Upload("heron-notes.txt", ("Field notes on the " + word + " colony.").getBytes(StandardCharsets.UTF_8)));
+        JsonNode html = storeOne("health-libraries", "hana", new Upload("heron-page.html",
+                ("<html><body><p>The " + word + " colony &amp; its <b>nests</b>.</p></body></html>").getBytes(StandardCharsets.UTF_8)));
+        awaitTerminal(Map.of("text", text.get("id").asLong(), "html", html.get("id").asLong()), Duration.ofMinutes(2), false, "hana");
+        searchWithin(Duration.ofSeconds(1), word, null, 2);
+
+        HttpResponse<String> page = visitor().get("/search.xhtml?q=" + word);
+        assertEquals(200, page.statusCode());
+        String body = page.body();
+        assertTrue(body.contains("<strong id=\"result-total\">2 results</strong>"), body);
+        assertTrue(body.contains("Showing results for <q>" + word + "</q>"), body);
+        assertTrue(body.contains("href=\"/documents/document.xhtml?id=" + text.get("id").asLong() + "\">heron-notes.txt</a>"), body);
+        assertTrue(body.contains("href=\"/documents/document.xhtml?id=" + html.get("id").asLong() + "\">heron-page.html</a>"), body);
+        assertTrue(body.contains("<mark>" + word + "</mark>"), "the highlight is markup: " + body);
+        assertFalse(body.contains("&lt;mark&gt;"), "not escaped twice");
+        assertEquals("1", facetCount(body, "type", "html"));
+        assertEquals("1", facetCount(body, "type", "text"));
+        assertEquals("2", facetCount(body, "group", "Health Libraries"), "groups by name");
+        assertTrue(body.contains("href=\"/search.xhtml?q=" + word + "&amp;type=html\""), "a facet value is a plain GET link");
+
+        String narrowed = visitor().get("/search.xhtml?q=" + word + "&type=html").body();
+        assertTrue(narrowed.contains("<strong id=\"result-total\">1 result</strong>"), narrowed);
+        assertTrue(narrowed.contains("heron-page.html</a>") && !narrowed.contains("heron-notes.txt</a>"), narrowed);
+        assertTrue(narrowed.contains("Type: html"), "the selection is shown, removable");
+        assertTrue(narrowed.contains("href=\"/search.xhtml?q=" + word + "\" class=\"chip\""), narrowed);
+        String both = visitor().get("/search.xhtml?q=" + word + "&type=html&type=text&sort=date").body();
+        assertTrue(both.contains("<strong id=\"result-total\">2 results</strong>"), "several values of one facet at once: " + both);
+
+        String misspelt = word.substring(0, 1) + "x" + word.substring(2);
+        String corrected = visitor().get("/search.xhtml?q=" + misspelt).body();
+        assertTrue(corrected.contains("<strong id=\"result-total\">No results</strong>"), corrected);
+        assertTrue(corrected.contains("id=\"no-results\""), "an empty state that helps");
+        assertTrue(corrected.contains("Did you mean <a href=\"/search.xhtml?q=" + word + "\">" + word + "</a>?"), corrected);
+    }
+
+    /** The count a facet value shows in the search page's side panel, or null when it is not there. */
+    static String facetCount(String html, String facet, String label) {
+        int section = html.indexOf("class=\"facet facet-" + facet + "\"");
+        if (section < 0) {
+            return null;
+        }
+        html = html.substring(section, html.indexOf("</section>", section));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<span class=\"facet-label\">" + java.util.regex.Pattern.quote(label.replace("&", "&amp;"))
+                + "</span>\\s*<span class=\"count\">(\\d+)</span>").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
     JsonNode search(String q, String token) throws IOException {
         HttpResponse<String> response = visitor().api("GET", "/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
         assertEquals(200, response.statusCode(), response.body());

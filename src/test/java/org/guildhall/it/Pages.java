@@ -134,11 +134,104 @@ public final class Pages {
         }
     }
 
+    /** The search box in the header of every page. */
+    public record SearchBox(WebDriver driver, URI base) {
+
+        public static SearchBox of(WebDriver driver, URI base) {
+            return new SearchBox(driver, base);
+        }
+
+        /** Types into the box, as a person would, key by key. */
+        public SearchBox type(String text) {
+            WebElement input = driver.findElement(By.id("site-search:q_input"));
+            input.click();
+            input.sendKeys(text);
+            return this;
+        }
+
+        /** Waits for the suggestion list to show this text and returns what it shows. */
+        public java.util.List<String> suggestions(String expected) {
+            By items = By.cssSelector("[id='site-search:q_panel'] .ui-autocomplete-item");
+            waitFor(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(items).stream().anyMatch(i -> i.isDisplayed() && i.getText().contains(expected)));
+            return driver.findElements(items).stream().map(WebElement::getText).toList();
+        }
+
+        /** Picks the suggestion at this position (1 = first) with the arrow keys and Enter. */
+        public SearchPage pickWithKeyboard(int position) {
+            WebElement input = driver.findElement(By.id("site-search:q_input"));
+            for (int i = 0; i < position; i++) {
+                input.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            }
+            input.sendKeys(org.openqa.selenium.Keys.ENTER);
+            return SearchPage.await(driver, base);
+        }
+    }
+
+    /** The search page. */
+    public record SearchPage(WebDriver driver, URI base) {
+
+        static SearchPage await(WebDriver driver, URI base) {
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("result-total")));
+            return new SearchPage(driver, base);
+        }
+
+        /** "2 results". */
+        public String total() {
+            return driver.findElement(By.id("result-total")).getText();
+        }
+
+        public String understood() {
+            return driver.findElement(By.id("understood")).getText();
+        }
+
+        public java.util.List<String> titles() {
+            return driver.findElements(By.cssSelector(".hit-title")).stream().map(WebElement::getText).toList();
+        }
+
+        /** The side panel's values of one facet (type, group, …) as shown: "html 1". */
+        public java.util.List<String> facet(String parameter) {
+            return driver.findElements(By.cssSelector(".facet-" + parameter + " .facet-value")).stream()
+                    .map(e -> e.getText().replaceAll("\\s+", " ").strip()).toList();
+        }
+
+        /** Follows a facet value's link, by keyboard: focus it and press Enter. */
+        public SearchPage narrow(String parameter, String value) {
+            WebElement link = driver.findElements(By.cssSelector(".facet-" + parameter + " .facet-value")).stream()
+                    .filter(e -> e.findElement(By.cssSelector(".facet-label")).getText().equals(value)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + parameter + " value " + value + " in " + facet(parameter)));
+            String before = driver.getCurrentUrl();
+            link.sendKeys(org.openqa.selenium.Keys.ENTER);
+            waitFor(driver).until(d -> !d.getCurrentUrl().equals(before));
+            return await(driver, base);
+        }
+
+        /** The selected filters shown above the results: "Type: html". */
+        public String selectedFilters() {
+            return driver.findElement(By.id("selected-filters")).getText();
+        }
+
+        public DocumentPage open(String title) {
+            driver.findElement(By.linkText(title)).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("document-title")));
+            return new DocumentPage(driver, base);
+        }
+    }
+
     /** A document page. */
     public record DocumentPage(WebDriver driver, URI base) {
 
         public String state() {
             return driver.findElement(By.id("state")).getText();
+        }
+
+        public String title() {
+            return driver.findElement(By.id("document-title")).getText();
+        }
+
+        /** The facts list: file, author, dates. */
+        public String facts() {
+            return driver.findElement(By.cssSelector("dl.facts")).getText();
         }
 
         public void download() {

@@ -356,6 +356,90 @@ class PortalIT {
         assertEquals(401, visitor().api("GET", "/accounts/me", user.token(), null).statusCode(), "its API token stops too");
     }
 
+    // --- search pages ------------------------------------------------------------------------
+
+    @Test
+    void everyPageHasTheLabelledSearchBoxInItsHeader() {
+        for (String path : new String[]{"/", "/groups/index.xhtml", "/login.xhtml"}) {
+            String page = visitor().get(path).body();
+            int header = page.indexOf("<header");
+            int input = page.indexOf("id=\"site-search:q_input\"");
+            assertTrue(header >= 0 && input > header && input < page.indexOf("</header>"), path + ": the box is in the header");
+            assertTrue(page.matches("(?s).*<label [^>]*for=\"site-search:q_input\"[^>]*>(?:<span[^>]*>)?\\s*Search.*"), path + ": labelled");
+            assertTrue(page.contains("js/search-box.js"), path + ": Enter searches for what was typed");
+        }
+        // without JavaScript the box is a form whose button leads to the search page
+        Portal visitor = visitor();
+        String home = visitor.get("/").body();
+        HttpResponse<String> submitted = visitor.post("/index.xhtml", "site-search", "go", Map.of("q_input", "annual report"), home);
+        assertEquals(302, submitted.statusCode(), submitted.body());
+        assertEquals(base("/search.xhtml?q=annual+report"), location(submitted));
+        // …also from the search page itself, a postback that page's view action does not see
+        String results = visitor.get("/search.xhtml?q=annual&type=html").body();
+        HttpResponse<String> again = visitor.post("/search.xhtml", "site-search", "go", Map.of("q_input", "tag:minutes"), results);
+        assertEquals(302, again.statusCode(), again.body());
+        assertEquals(base("/search.xhtml?q=tag%3Aminutes"), location(again));
+    }
+
+    @Test
+    void malformedQueriesAreAnsweredOnThePageNeverWithAnErrorPage() {
+        for (String q : new String[]{"\"unclosed", "AND OR", "*foo", "((", "tag:", "-", "\u0000\uffff", "x ".repeat(1500)}) {
+            HttpResponse<String> page = visitor().get("/search.xhtml?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            String shown = q.length() > 20 ? q.substring(0, 20) + "…" : q;
+            assertEquals(200, page.statusCode(), shown);
+            assertTrue(page.body().contains("id=\"result-total\"") || page.body().contains("id=\"search-help\""), shown + ": an answer\n" + page.body());
+            assertFalse(page.body().contains("id=\"search-unavailable\""), shown + ": no failure message");
+            assertFalse(page.body().contains("Something went wrong") || page.body().contains("at org."), shown + ": no error page, no stack trace");
+        }
+        for (String query : new String[]{"q=minutes&page=abc", "q=minutes&page=-4", "q=minutes&page=99999999999", "q=minutes&sort=%3Cscript%3E",
+                "type=&group=&year=%00", "q=minutes&year=not-a-year&author=%22"}) {
+            HttpResponse<String> page = visitor().get("/search.xhtml?" + query);
+            assertEquals(200, page.statusCode(), query);
+            assertFalse(page.body().contains("<script>"), query);
+            assertFalse(page.body().contains("id=\"search-unavailable\""), query + ": " + page.body());
+        }
+        // a 5,000-word paste into the header box: the address it leads to stays short enough for any server
+        Portal paster = visitor();
+        HttpResponse<String> pasted = paster.post("/index.xhtml", "site-search", "go", Map.of("q_input", "annual ".repeat(5000)),
+                paster.get("/").body());
+        assertEquals(302, pasted.statusCode());
+        assertTrue(location(pasted).length() < 2000, location(pasted).length() + " characters");
+        HttpResponse<String> answered = paster.open(location(pasted));
+        assertEquals(200, answered.statusCode());
+        assertTrue(answered.body().contains("id=\"result-total\""), answered.body());
+        assertTrue(visitor().get("/search.xhtml?q=AND%20OR").body().contains("No words to search for in <q>AND OR</q>"), "says what it did");
+        assertTrue(visitor().get("/search.xhtml?q=r%C3%A9union").body().contains("Showing results for <q>réunion</q>"), "UTF-8 in the address");
+        String empty = visitor().get("/search.xhtml").body();
+        assertTrue(empty.contains("id=\"search-help\""), "without a query the page explains the syntax");
+    }
+
+    @Test
+    void theSearchIndexPageIsForAdministratorsOnly() {
+        Portal mia = visitor();
+        mia.login("mia", DEMO_PASSWORD);
+        HttpResponse<String> accounts = mia.get("/admin/accounts.xhtml");
+        HttpResponse<String> index = mia.get("/admin/search.xhtml");
+        assertEquals(403, index.statusCode());
+        assertEquals(accounts.body(), index.body(), "the same refusal as the other admin pages");
+        String otherPage = mia.get("/index.xhtml").body();
+        assertEquals(403, mia.post("/admin/search.xhtml", "index", "rebuild", Map.of(), otherPage).statusCode());
+        String anonymous = visitor().get("/admin/search.xhtml").body();
+        assertTrue(anonymous.contains("id=\"login:username\"") && !anonymous.contains("index-state"), "anonymous: asked to log in");
+
+        Portal admin = visitor();
+        admin.login("admin", DEMO_PASSWORD);
+        assertTrue(admin.get("/admin/accounts.xhtml").body().contains("href=\"/admin/search.xhtml\""), "linked from the admin navigation");
+        HttpResponse<String> page = admin.get("/admin/search.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<dd id=\"index-state\">Ready</dd>") || page.body().contains("<dd id=\"index-state\">Rebuilding</dd>"), page.body());
+        assertTrue(page.body().matches("(?s).*<dd id=\"index-entries\">\\d+</dd>.*"), "the number of entries");
+        HttpResponse<String> checked = admin.ajax("/admin/search.xhtml", "index", "check", Map.of(), page.body());
+        assertTrue(checked.body().contains("Check done") || checked.body().contains("could not run now"), checked.body());
+        HttpResponse<String> rebuilt = admin.ajax("/admin/search.xhtml", "index", "rebuild", Map.of(), page.body());
+        assertTrue(rebuilt.body().contains("Rebuild started") || rebuilt.body().contains("already running"), rebuilt.body());
+        assertTrue(admin.get("/admin/search.xhtml").body().contains("started by admin on the admin page"), "the reason is shown");
+    }
+
     // --- platform --------------------------------------------------------------------------
 
     @Test

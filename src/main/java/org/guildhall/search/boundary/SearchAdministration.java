@@ -1,0 +1,95 @@
+package org.guildhall.search.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import org.guildhall.identity.boundary.CurrentAccount;
+import org.guildhall.search.control.IndexStatus;
+import org.guildhall.search.control.SearchIndex;
+
+/**
+ * The administrators' search index page: the index's state, a rebuild with its progress, a
+ * consistency check now. The page sits under /admin (container-protected), and every action
+ * checks the role again, so a crafted post from a non-administrator's session changes nothing.
+ */
+@Named
+@ViewScoped
+public class SearchAdministration implements Serializable {
+
+    @Inject
+    transient SearchIndex index;
+
+    @Inject
+    transient CurrentAccount currentAccount;
+
+    @Inject
+    transient FacesContext faces;
+
+    private IndexStatus status;
+
+    /** View action, and the poll's listener while a rebuild runs. */
+    public void refresh() {
+        status = index.status();
+    }
+
+    public void rebuild() {
+        if (!currentAccount.isAdmin()) {
+            message(FacesMessage.SEVERITY_ERROR, "Only administrators manage the search index.");
+            return;
+        }
+        boolean started = index.startRebuild("started by " + currentAccount.caller().username() + " on the admin page");
+        refresh();
+        if (started) {
+            message(FacesMessage.SEVERITY_INFO, "Rebuild started. Searches keep answering from the present index meanwhile.");
+        } else {
+            message(FacesMessage.SEVERITY_WARN, "A rebuild is already running, or the index is not open yet.");
+        }
+    }
+
+    public void check() {
+        if (!currentAccount.isAdmin()) {
+            message(FacesMessage.SEVERITY_ERROR, "Only administrators manage the search index.");
+            return;
+        }
+        Instant started = Instant.now();
+        index.check();
+        refresh();
+        // check() returns quietly when a rebuild or another check holds the index, or when it failed;
+        // the status's last repair may be an older one: only times tell what this check did
+        if (status.lastCheckAt() == null || status.lastCheckAt().isBefore(started)) {
+            message(FacesMessage.SEVERITY_WARN, "The check could not run now (a rebuild or another check is running, or it failed:"
+                    + " see the server log). It also runs by itself periodically.");
+        } else if (status.lastRepairAt() != null && !status.lastRepairAt().isBefore(started)) {
+            message(FacesMessage.SEVERITY_WARN, "Check done, and it repaired: " + status.lastRepair());
+        } else {
+            message(FacesMessage.SEVERITY_INFO, "Check done: database and index agree.");
+        }
+    }
+
+    private void message(FacesMessage.Severity severity, String text) {
+        faces.addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    public IndexStatus getStatus() {
+        return status;
+    }
+
+    /** The state in words. */
+    public String getStateText() {
+        return switch (status.state()) {
+            case STARTING -> "Starting";
+            case CATCHING_UP -> "Catching up with changes made while the server was down";
+            case REBUILDING -> "Rebuilding";
+            case READY -> "Ready";
+            case UNAVAILABLE -> "Unavailable: searches are refused (see the server log)";
+        };
+    }
+
+    public boolean isRebuilding() {
+        return status != null && status.rebuilding();
+    }
+}
