@@ -532,7 +532,7 @@ public class SearchIndex {
             for (String word : parsed.terms()) {
                 Optional<String> better = current.didYouMean(word, readers);
                 if (better.isPresent()) {
-                    corrected = corrected.replaceFirst("(?iu)(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
+                    corrected = corrected.replaceFirst("(?iu)(?<![\\p{L}\\p{N}:*])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
                             java.util.regex.Matcher.quoteReplacement(better.get()));
                     changed = true;
                 }
