@@ -58,13 +58,11 @@ public class SearchAdministration implements Serializable {
         Instant started = Instant.now();
         index.check();
         refresh();
-        // check() returns quietly when a rebuild or another check holds the index, or when it failed;
-        // the status's last repair may be an older one: only times tell what this check did
+        String result = status.lastCheckResult() == null ? "" : status.lastCheckResult();
         if (status.lastCheckAt() == null || status.lastCheckAt().isBefore(started)) {
-            message(FacesMessage.SEVERITY_WARN, "The check could not run now (a rebuild or another check is running, or it failed:"
-                    + " see the server log). It also runs by itself periodically.");
-        } else if (status.lastRepairAt() != null && !status.lastRepairAt().isBefore(started)) {
-            message(FacesMessage.SEVERITY_WARN, "Check done, and it repaired: " + status.lastRepair());
+            message(FacesMessage.SEVERITY_WARN, "The check did not run now (" + result + "). It also runs by itself periodically.");
+        } else if (result.startsWith("repaired")) {
+            message(FacesMessage.SEVERITY_WARN, "Check done, and it " + result + ".");
         } else {
             message(FacesMessage.SEVERITY_INFO, "Check done: database and index agree.");
         }

@@ -7,7 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +27,7 @@ import org.guildhall.search.control.FacetValue;
 import org.guildhall.search.control.IndexStatus;
 import org.guildhall.search.control.ParsedQuery;
 import org.guildhall.search.control.Readers;
+import org.guildhall.search.control.SearchDocument;
 import org.guildhall.search.control.SearchHit;
 import org.guildhall.search.control.SearchIndex;
 import org.guildhall.search.control.SearchQueryParser;
@@ -50,17 +54,20 @@ public class SearchResource {
     @Inject
     CurrentAccount currentAccount;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Operation(summary = "Search documents and announcements by what is inside them (forgiving syntax: words, \"phrases\", -excluded, OR,"
             + " prefix*, group:, tag:, type:, author:, after:, before:); facet values narrow with group=, type=, tag=, author=, year="
             + " (repeatable); sort=relevance|date")
-    public Answer search(@QueryParam("q") @DefaultValue("") String q,
+    public ApiAnswer search(@QueryParam("q") @DefaultValue("") String q,
             @QueryParam("group") List<String> group, @QueryParam("type") List<String> type, @QueryParam("tag") List<String> tag,
             @QueryParam("author") List<String> author, @QueryParam("year") List<String> year,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("20") int size,
             @QueryParam("sort") @DefaultValue("relevance") String sort) {
         Map<Facet, Set<String>> selected = selection(group, type, tag, author, year);
-        return answer(index, readers.of(currentAccount.caller()), q, selected, sort, page, size);
+        return ApiAnswer.of(answer(index, readers.of(currentAccount.caller()), q, selected, sort, page, size), request.getContextPath());
     }
 
     static Answer answer(SearchIndex index, Readers readers, String q, Map<Facet, Set<String>> selected, String sort, int page, int size) {
@@ -101,6 +108,26 @@ public class SearchResource {
     @Operation(summary = "Titles and tags the caller may see that complete what was typed")
     public List<Suggestion> suggest(@QueryParam("q") @DefaultValue("") String q) {
         return index.suggest(q, readers.of(currentAccount.caller()));
+    }
+
+    /** One hit as the API shows it, with the address of its page. */
+    public record HitView(String id, SearchDocument.Kind kind, String title, String group, String type, Instant date, float score,
+            String snippet, String attachment, String url) {
+
+        static HitView of(SearchHit hit, String contextPath) {
+            return new HitView(hit.id(), hit.kind(), hit.title(), hit.groupSlug(), hit.type(), hit.date(), hit.score(), hit.snippet(),
+                    hit.attachment(), SearchView.href(contextPath, hit));
+        }
+    }
+
+    /** {@link Answer} as the API shows it. */
+    public record ApiAnswer(List<HitView> hits, long total, int page, int size, Map<String, List<FacetValue>> facets,
+            String understood, String didYouMean, Integer rebuildingPercent) {
+
+        static ApiAnswer of(Answer answer, String contextPath) {
+            return new ApiAnswer(answer.hits().stream().map(hit -> HitView.of(hit, contextPath)).toList(), answer.total(), answer.page(),
+                    answer.size(), answer.facets(), answer.understood(), answer.didYouMean(), answer.rebuildingPercent());
+        }
     }
 
     /**

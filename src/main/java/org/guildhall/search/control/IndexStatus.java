@@ -7,13 +7,15 @@ import java.time.Instant;
  *
  * @param entries        entries searches see now
  * @param lastCommitSeq  the change sequence number the last commit covers
+ * @param lastCheckResult what the last consistency check found, in words ("database and index agree", "repaired …",
+ *                       "not run: …", "failed: …"); null before the first
  * @param lastRepair     what the last consistency check or rebuild repaired, in words; null if nothing yet
  * @param rebuildDone    entries written so far by the running rebuild (0 when none runs)
  * @param rebuildTotal   entries the running rebuild will write
  * @param rebuildReason  why the running (or last) rebuild started
  */
 public record IndexStatus(State state, long entries, Instant lastCommitAt, long lastCommitSeq, Instant lastCheckAt,
-        Instant lastRepairAt, String lastRepair, long rebuildDone, long rebuildTotal, String rebuildReason) {
+        String lastCheckResult, Instant lastRepairAt, String lastRepair, long rebuildDone, long rebuildTotal, String rebuildReason) {
 
     public enum State {
         /** Not open yet. */

@@ -97,6 +97,7 @@ public class SearchIndex {
     private volatile Instant lastCommitAt;
     private volatile long lastCommitSeq;
     private volatile Instant lastCheckAt;
+    private volatile String lastCheckResult;
     private volatile Instant lastRepairAt;
     private volatile String lastRepair;
     private final AtomicLong rebuildDone = new AtomicLong();
@@ -288,7 +289,17 @@ public class SearchIndex {
      * numbers) and rewrites the entries of groups that differ. Logs what it repaired.
      */
     public void check() {
-        if (index == null || !maintenance.tryLock()) {
+        if (index == null) {
+            return;
+        }
+        try {
+            // a check asked for waits for a running replay or check; during a rebuild it would wait too long
+            if (state == IndexStatus.State.REBUILDING || !maintenance.tryLock(60, TimeUnit.SECONDS)) {
+                lastCheckResult = "not run: a rebuild or another check was running";
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         try {
@@ -296,16 +307,19 @@ public class SearchIndex {
             for (IndexSource source : sources) {
                 repairs.addAll(check(source));
             }
-            lastCheckAt = Instant.now();
             if (repairs.isEmpty()) {
                 LOG.fine("Search index consistency check: database and index agree");
+                lastCheckResult = "database and index agree";
             } else {
                 index.refresh();
                 String summary = String.join("; ", repairs);
                 LOG.log(Level.WARNING, "Search index consistency check repaired drift: {0}", summary);
                 recordRepair(summary);
+                lastCheckResult = "repaired " + summary;
             }
+            lastCheckAt = Instant.now();
         } catch (IOException | RuntimeException e) {
+            lastCheckResult = "failed: " + e;
             LOG.log(Level.WARNING, "Search index consistency check failed; it runs again in " + checkMinutes + " min", e);
         } finally {
             maintenance.unlock();
@@ -433,6 +447,7 @@ public class SearchIndex {
             LOG.log(Level.INFO, "Search index rebuilt: {0} entries in {1} s", new Object[] {total, (System.nanoTime() - started) / 1_000_000_000});
         } catch (IOException | RuntimeException e) {
             state = IndexStatus.State.READY;
+            recordRepair("the rebuild failed (" + e + "); the consistency check repairs what is missing");
             LOG.log(Level.SEVERE, "Rebuilding the search index failed; the consistency check repairs what is missing", e);
         } finally {
             maintenance.unlock();
@@ -441,8 +456,8 @@ public class SearchIndex {
     }
 
     /** Starts a rebuild in the background unless one runs; false when one was running already. */
-    public boolean startRebuild(String reason) {
-        if (state == IndexStatus.State.REBUILDING || maintenance.isLocked()) {
+    public synchronized boolean startRebuild(String reason) {
+        if (index == null || state == IndexStatus.State.REBUILDING || maintenance.isLocked()) {
             return false;
         }
         state = IndexStatus.State.REBUILDING;
@@ -498,7 +513,7 @@ public class SearchIndex {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Counting index entries", e);
         }
-        return new IndexStatus(state, entries, lastCommitAt, lastCommitSeq, lastCheckAt, lastRepairAt, lastRepair,
+        return new IndexStatus(state, entries, lastCommitAt, lastCommitSeq, lastCheckAt, lastCheckResult, lastRepairAt, lastRepair,
                 rebuildDone.get(), rebuildTotal, rebuildReason);
     }
 
