@@ -24,18 +24,28 @@ class RestartIT {
     static final Path DATA = Path.of(System.getProperty("it.data", "target/it-data") + "-restart").toAbsolutePath();
 
     /**
-     * Accounts, groups and memberships survive a restart; so does search, even without its
-     * index: deleting the index folder while the server is stopped makes start-up rebuild it
-     * from the database with the same answers, and entries deleted behind the server's back
-     * are restored by the consistency check at the next start.
+     * One story over three starts of one data folder (each start costs half a minute):
+     * <ol>
+     * <li>accounts, a group, memberships and documents are made, and searches answered;
+     * <li>with the index folder deleted while stopped, start-up rebuilds it from the database
+     *     and the same searches give the same answers; accounts, groups and tokens are still
+     *     there; then two clients upload a batch and the server is killed with {@code kill -9};
+     * <li>with two index entries deleted behind the server's back (the commit's change sequence
+     *     kept, so replaying the changes after it does not see them), start-up replays what the
+     *     kill interrupted and the consistency check restores the two entries: every upload that
+     *     was answered "stored" reaches a terminal state, blobs and rows match, no temporary file
+     *     is left, and database and index agree.
+     * </ol>
      */
     @Test
-    void accountsGroupsMembershipsAndSearchSurviveARestart() throws Exception {
+    void dataSurvivesRestartsAndTheIndexHealsAfterLossDeletedEntriesAndAKill() throws Exception {
         String username = "keeper" + System.nanoTime() % 100000;
         String slug = "kept-" + System.nanoTime() % 100000;
+        String crashSlug = "crash-" + System.nanoTime() % 100000;
         List<String> queries = List.of("group:" + slug, "marmalade", "\"quince jelly\"", "preserves -quince", "marm*", "tag:pantry");
         Map<String, JsonNode> before = new LinkedHashMap<>();
         List<Long> documents = new ArrayList<>();
+        List<Long> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
         String adminToken;
 
         try (PayaraProcess first = PayaraProcess.start(DATA)) {
@@ -83,10 +93,11 @@ class RestartIT {
             for (String q : queries) {
                 assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the rebuild for " + q);
             }
-        }
 
-        // two entries deleted behind the server's back, keeping the commit's change sequence so
-        // replaying the changes after it does not see them
+            uploadUntilKilled(second, admin, adminToken, crashSlug, acknowledged);
+        }
+        assertTrue(acknowledged.size() >= 12);
+
         try (var directory = org.apache.lucene.store.FSDirectory.open(DATA.resolve("index"));
              var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig()
                      .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
@@ -99,17 +110,117 @@ class RestartIT {
 
         try (PayaraProcess third = PayaraProcess.start(DATA, "-Dguildhall.search.replay-window-minutes=0")) {
             Portal admin = new Portal(third.base());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String keptGroupId = TestDatabase.single(DATA, "select id from gh_group where slug = ?", slug).orElseThrow();
             JsonNode status = awaitIndexReady(admin, adminToken);
-            while (!status.path("lastRepair").asText().contains("missing") && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                status = awaitIndexReady(admin, adminToken);
-            }
-            assertTrue(status.get("lastRepair").asText().contains("2 missing"), "the consistency check found and restored them: " + status);
+            assertTrue(status.path("lastRepair").asText().contains("group " + keptGroupId + ": 2 missing, 0 stale, 0 extra"),
+                    "the consistency check found and restored the two entries: " + status);
             for (String q : queries) {
                 assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the repair for " + q);
             }
+            assertNothingAcknowledgedLost(admin, adminToken, crashSlug, acknowledged);
         }
+    }
+
+    /**
+     * Two clients upload a batch (text notes and office files from the corpus) into a new group
+     * until at least 12 uploads were answered, then the server gets {@code kill -9}.
+     */
+    static void uploadUntilKilled(PayaraProcess server, Portal admin, String adminToken, String slug, List<Long> acknowledged) throws Exception {
+        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        assertEquals(201, admin.api("POST", "/groups", adminToken,
+                "{\"slug\":\"" + slug + "\",\"name\":\"Crash Test\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\"}").statusCode());
+        List<Path> corpus;
+        try (var files = Files.list(DocumentsIT.CORPUS.resolve("tika/tika-parser-microsoft-module"))) {
+            corpus = files.filter(f -> f.getFileName().toString().matches("test(WORD|EXCEL|PPT)\\.(docx|xlsx|pptx)")).toList();
+        }
+        java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(12);
+        Runnable uploader = () -> {
+            for (int i = 0; i < 200; i++) {
+                List<Portal.Upload> files = new ArrayList<>();
+                files.add(new Portal.Upload("note-" + Thread.currentThread().getName() + "-" + i + ".txt",
+                        ("crash note " + i + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
+                if (!corpus.isEmpty()) {
+                    files.add(Portal.Upload.of(corpus.get(i % corpus.size())));
+                }
+                try {
+                    HttpResponse<String> response = admin.multipart("/groups/" + slug + "/documents", adminToken, Map.of(), files);
+                    if (response.statusCode() != 201) {
+                        refusals.add(response.statusCode() + " " + response.body());
+                        return;
+                    }
+                    for (var result : DocumentsIT.JSON.readTree(response.body())) {
+                        acknowledged.add(result.get("document").get("id").asLong());
+                        enough.countDown();
+                    }
+                } catch (RuntimeException | java.io.IOException serverGone) {
+                    return;
+                }
+            }
+        };
+        Thread first = new Thread(uploader, "a");
+        Thread second = new Thread(uploader, "b");
+        first.start();
+        second.start();
+        assertTrue(enough.await(120, TimeUnit.SECONDS), "uploads were answered before the kill: " + refusals);
+        server.kill();
+        first.join(60_000);
+        second.join(60_000);
+    }
+
+    /** After the kill and a restart: every acknowledged upload terminal, blobs ↔ rows, no temporary file, database and index agree. */
+    static void assertNothingAcknowledgedLost(Portal admin, String adminToken, String slug, List<Long> acknowledged) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        for (long id : acknowledged) {
+            String state;
+            do {
+                HttpResponse<String> document = admin.api("GET", "/documents/" + id, adminToken, null);
+                assertEquals(200, document.statusCode(), "acknowledged document " + id + " is there after the crash");
+                state = DocumentsIT.JSON.readTree(document.body()).get("current").get("state").asText();
+                if (state.equals("PENDING") || state.equals("RUNNING")) {
+                    assertTrue(System.nanoTime() < deadline, "document " + id + " still " + state);
+                    Thread.sleep(500);
+                }
+            } while (state.equals("PENDING") || state.equals("RUNNING"));
+        }
+
+        java.util.Set<String> blobs;
+        try (var files = Files.walk(DATA.resolve("blobs"))) {
+            blobs = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        try (var connection = TestDatabase.connect(DATA);
+             var statement = connection.prepareStatement("select v.blob_sha256 from gh_document_version v join gh_document d on d.id = v.document_id"
+                     + " join gh_group g on g.id = d.group_id where g.slug = ?")) {
+            statement.setString(1, slug);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            for (String sha : blobs) {
+                try (var any = connection.prepareStatement("select count(*) from gh_document_version where blob_sha256 = ?")) {
+                    any.setString(1, sha);
+                    try (var rs = any.executeQuery()) {
+                        rs.next();
+                        assertTrue(rs.getLong(1) > 0, "blob " + sha + " has a row");
+                    }
+                }
+            }
+        }
+        assertTrue(blobs.containsAll(rows), "every version has its blob");
+        try (var staged = Files.list(DATA.resolve("tmp/uploads"))) {
+            assertEquals(0, staged.count(), "no temporary upload left");
+        }
+
+        // database and index agree: the restart replayed what the kill interrupted
+        awaitIndexReady(admin, adminToken);
+        long live = Long.parseLong(TestDatabase.single(DATA, "select count(*) from gh_document d join gh_group g on g.id = d.group_id"
+                + " where g.slug = ? and d.deleted_at is null", slug).orElseThrow());
+        assertEquals(live, answer(admin, adminToken, "group:" + slug).get("total").asLong(), "every stored document is in the index");
+        HttpResponse<String> check = admin.api("POST", "/admin/search/check", adminToken, null);
+        assertEquals(200, check.statusCode(), check.body());
+        assertEquals("database and index agree", DocumentsIT.JSON.readTree(check.body()).get("lastCheckResult").asText(),
+                "a consistency check now finds nothing to repair: " + check.body());
     }
 
     static JsonNode answer(Portal portal, String token, String q) throws Exception {
@@ -159,117 +270,4 @@ class RestartIT {
         }
     }
 
-    /**
-     * kill -9 in the middle of a batch upload from two clients, then a restart: every upload
-     * that was answered "stored" reaches a terminal state; every version has its blob, every
-     * blob its version, and no staged temporary file is left.
-     */
-    @Test
-    void aKillDuringABatchUploadLosesNothingThatWasAcknowledged() throws Exception {
-        Path data = Path.of(DATA + "-crash");
-        String slug = "crash-" + System.nanoTime() % 100000;
-        List<Long> acknowledged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        List<String> refusals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        String adminToken;
-        try (PayaraProcess server = PayaraProcess.start(data)) {
-            Portal admin = new Portal(server.base());
-            admin.login("admin", "guildhall-demo");
-            adminToken = admin.issueApiToken("crash");
-            assertEquals(201, admin.api("POST", "/groups", adminToken,
-                    "{\"slug\":\"" + slug + "\",\"name\":\"Crash Test\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"OPEN\"}").statusCode());
-            List<Path> corpus;
-            try (var files = Files.list(DocumentsIT.CORPUS.resolve("tika/tika-parser-microsoft-module"))) {
-                corpus = files.filter(f -> f.getFileName().toString().matches("test(WORD|EXCEL|PPT)\\.(docx|xlsx|pptx)")).toList();
-            }
-            java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(12);
-            Runnable uploader = () -> {
-                for (int i = 0; i < 200; i++) {
-                    List<Portal.Upload> files = new java.util.ArrayList<>();
-                    files.add(new Portal.Upload("note-" + Thread.currentThread().getName() + "-" + i + ".txt",
-                            ("crash note " + i + " " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    if (!corpus.isEmpty()) {
-                        files.add(Portal.Upload.of(corpus.get(i % corpus.size())));
-                    }
-                    try {
-                        HttpResponse<String> response = admin.multipart("/groups/" + slug + "/documents", adminToken, java.util.Map.of(), files);
-                        if (response.statusCode() != 201) {
-                            refusals.add(response.statusCode() + " " + response.body());
-                            return;
-                        }
-                        for (var result : DocumentsIT.JSON.readTree(response.body())) {
-                            acknowledged.add(result.get("document").get("id").asLong());
-                            enough.countDown();
-                        }
-                    } catch (RuntimeException | java.io.IOException serverGone) {
-                        return;
-                    }
-                }
-            };
-            Thread first = new Thread(uploader, "a");
-            Thread second = new Thread(uploader, "b");
-            first.start();
-            second.start();
-            assertTrue(enough.await(120, java.util.concurrent.TimeUnit.SECONDS), "uploads were answered before the kill: " + refusals);
-            server.kill();
-            first.join(60_000);
-            second.join(60_000);
-        }
-        assertTrue(acknowledged.size() >= 12);
-
-        try (PayaraProcess server = PayaraProcess.start(data)) {
-            Portal admin = new Portal(server.base());
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
-            for (long id : acknowledged) {
-                String state;
-                do {
-                    HttpResponse<String> document = admin.api("GET", "/documents/" + id, adminToken, null);
-                    assertEquals(200, document.statusCode(), "acknowledged document " + id + " is there after the crash");
-                    state = DocumentsIT.JSON.readTree(document.body()).get("current").get("state").asText();
-                    if (state.equals("PENDING") || state.equals("RUNNING")) {
-                        assertTrue(System.nanoTime() < deadline, "document " + id + " still " + state);
-                        Thread.sleep(500);
-                    }
-                } while (state.equals("PENDING") || state.equals("RUNNING"));
-            }
-
-            java.util.Set<String> blobs;
-            try (var files = Files.walk(data.resolve("blobs"))) {
-                blobs = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
-            }
-            java.util.Set<String> rows = new java.util.HashSet<>();
-            try (var connection = TestDatabase.connect(data);
-                 var statement = connection.prepareStatement("select v.blob_sha256 from gh_document_version v join gh_document d on d.id = v.document_id"
-                         + " join gh_group g on g.id = d.group_id where g.slug = ?")) {
-                statement.setString(1, slug);
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs.getString(1));
-                    }
-                }
-                for (String sha : blobs) {
-                    try (var any = connection.prepareStatement("select count(*) from gh_document_version where blob_sha256 = ?")) {
-                        any.setString(1, sha);
-                        try (var rs = any.executeQuery()) {
-                            rs.next();
-                            assertTrue(rs.getLong(1) > 0, "blob " + sha + " has a row");
-                        }
-                    }
-                }
-            }
-            assertTrue(blobs.containsAll(rows), "every version has its blob");
-
-            // database and index agree: the restart replayed what the kill interrupted
-            JsonNode status = awaitIndexReady(admin, adminToken);
-            long live = Long.parseLong(TestDatabase.single(data, "select count(*) from gh_document d join gh_group g on g.id = d.group_id"
-                    + " where g.slug = '" + slug + "' and d.deleted_at is null").orElseThrow());
-            assertEquals(live, answer(admin, adminToken, "group:" + slug).get("total").asLong(), "every stored document is in the index");
-            HttpResponse<String> check = admin.api("POST", "/admin/search/check", adminToken, null);
-            assertEquals(200, check.statusCode(), check.body());
-            assertEquals("database and index agree", DocumentsIT.JSON.readTree(check.body()).get("lastCheckResult").asText(),
-                    "a consistency check now finds nothing to repair: " + check.body());
-            try (var staged = Files.list(data.resolve("tmp/uploads"))) {
-                assertEquals(0, staged.count(), "no temporary upload left");
-            }
-        }
-    }
 }
