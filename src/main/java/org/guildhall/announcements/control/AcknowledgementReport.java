@@ -5,10 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Who of an announcement's audience has acknowledged it, and who has not yet: for the committee, and as CSV. */
-public record AcknowledgementReport(long announcementId, String title, List<Row> rows) {
+public record AcknowledgementReport(long announcementId, String title, List<Row> rows) implements java.io.Serializable {
 
     /** One reader; {@code acknowledgedAt} null while they have not. */
-    public record Row(String name, String username, Instant acknowledgedAt) {
+    public record Row(String name, String username, Instant acknowledgedAt) implements java.io.Serializable {
 
         public boolean isAcknowledged() {
             return acknowledgedAt != null;

@@ -8,7 +8,8 @@ import org.guildhall.announcements.entity.Announcement;
  * @param needsAcknowledgement it asks for acknowledgement and this reader has not given it
  * @param banner               pinned, and this reader has not dismissed the banner
  */
-public record BoardItem(Announcement announcement, boolean acknowledged, boolean dismissed, boolean needsAcknowledgement, boolean banner) {
+public record BoardItem(Announcement announcement, boolean acknowledged, boolean dismissed, boolean needsAcknowledgement, boolean banner)
+        implements java.io.Serializable {
 
     static BoardItem of(Announcement announcement, boolean acknowledged, boolean dismissed) {
         return new BoardItem(announcement, acknowledged, dismissed,

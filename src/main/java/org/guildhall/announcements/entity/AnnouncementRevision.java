@@ -15,7 +15,7 @@ import org.guildhall.identity.entity.Account;
 /** The title and body an edit replaced, with who wrote them and who replaced them: the history the committee sees. */
 @Entity
 @Table(name = "gh_announcement_revision")
-public class AnnouncementRevision {
+public class AnnouncementRevision implements java.io.Serializable {
 
     @Id
     @SequenceGenerator(name = "announcement_revision_seq", sequenceName = "gh_announcement_revision_seq", allocationSize = 50)

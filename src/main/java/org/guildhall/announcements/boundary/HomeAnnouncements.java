@@ -1,0 +1,66 @@
+package org.guildhall.announcements.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.guildhall.announcements.control.AnnouncementException;
+import org.guildhall.announcements.control.AnnouncementNotFound;
+import org.guildhall.announcements.control.Announcements;
+import org.guildhall.announcements.control.BoardItem;
+import org.guildhall.groups.control.NotAllowed;
+import org.guildhall.identity.boundary.CurrentAccount;
+
+/**
+ * The home page's announcements across the member's groups and the site: what still needs
+ * their acknowledgement and pinned banners they have not dismissed first, then the newest.
+ */
+@Named
+@RequestScoped
+public class HomeAnnouncements {
+
+    static final int SHOWN = 20;
+
+    @Inject
+    Announcements announcements;
+
+    @Inject
+    CurrentAccount currentAccount;
+
+    @Inject
+    FacesContext faces;
+
+    private List<BoardItem> items;
+
+    @PostConstruct
+    void init() {
+        items = announcements.home(currentAccount.caller(), SHOWN);
+    }
+
+    public void acknowledge(long id) {
+        act(() -> announcements.acknowledge(currentAccount.caller(), id), "Thank you: the committee can see that you have read it.");
+    }
+
+    public void dismiss(long id) {
+        act(() -> announcements.dismiss(currentAccount.caller(), id), null);
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            if (done != null) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+            }
+        } catch (AnnouncementException | AnnouncementNotFound | NotAllowed e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+        init();
+    }
+
+    public List<BoardItem> getItems() {
+        return items;
+    }
+}
