@@ -73,7 +73,7 @@ public class AnnouncementPage implements Serializable {
     }
 
     public void acknowledge() {
-        act(() -> announcements.acknowledge(currentAccount.caller(), id), "Thank you: the committee can see that you have read it.");
+        act(() -> announcements.acknowledge(currentAccount.caller(), id), PageActions.ACKNOWLEDGED);
     }
 
     public void dismiss() {
@@ -112,12 +112,7 @@ public class AnnouncementPage implements Serializable {
     }
 
     private void act(Runnable action, String done) {
-        try {
-            action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-        } catch (AnnouncementException | NotAllowed e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        }
+        PageActions.run(faces, action, done);
         try {
             refresh();
         } catch (AnnouncementNotFound e) {

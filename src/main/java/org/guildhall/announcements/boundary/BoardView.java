@@ -6,14 +6,11 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.guildhall.announcements.control.AnnouncementException;
-import org.guildhall.announcements.control.AnnouncementNotFound;
 import org.guildhall.announcements.control.Announcements;
 import org.guildhall.announcements.control.BoardItem;
 import org.guildhall.announcements.control.RichText;
 import org.guildhall.announcements.entity.Announcement;
 import org.guildhall.announcements.entity.Audience;
-import org.guildhall.groups.control.NotAllowed;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.guildhall.platform.boundary.Formats;
 
@@ -52,39 +49,23 @@ public abstract class BoardView implements Serializable {
     }
 
     public void post() {
-        try {
+        PageActions.run(faces, () -> {
             Announcement posted = announcements.post(currentAccount.caller(), slug(), form.input());
-            message(FacesMessage.SEVERITY_INFO, posted.isPublished(announcements.now()) ? "Posted."
-                    : "Scheduled: it appears on " + formats.dateTime(posted.getPublishAt()) + " UTC.");
             form = new AnnouncementForm();
-        } catch (AnnouncementException | NotAllowed e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-        }
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, posted.isPublished(announcements.now()) ? "Posted."
+                    : "Scheduled: it appears on " + formats.dateTime(posted.getPublishAt()) + " UTC.", null));
+        }, null);
         refresh();
     }
 
     public void acknowledge(long id) {
-        act(() -> announcements.acknowledge(currentAccount.caller(), id), "Thank you: the committee can see that you have read it.");
-    }
-
-    public void dismiss(long id) {
-        act(() -> announcements.dismiss(currentAccount.caller(), id), null);
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            if (done != null) {
-                message(FacesMessage.SEVERITY_INFO, done);
-            }
-        } catch (AnnouncementException | AnnouncementNotFound | NotAllowed e) {
-            message(FacesMessage.SEVERITY_ERROR, e.getMessage());
-        }
+        PageActions.run(faces, () -> announcements.acknowledge(currentAccount.caller(), id), PageActions.ACKNOWLEDGED);
         refresh();
     }
 
-    private void message(FacesMessage.Severity severity, String text) {
-        faces.addMessage(null, new FacesMessage(severity, text, null));
+    public void dismiss(long id) {
+        PageActions.run(faces, () -> announcements.dismiss(currentAccount.caller(), id), null);
+        refresh();
     }
 
     public List<BoardItem> getItems() {

@@ -2,16 +2,12 @@ package org.guildhall.announcements.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.guildhall.announcements.control.AnnouncementException;
-import org.guildhall.announcements.control.AnnouncementNotFound;
 import org.guildhall.announcements.control.Announcements;
 import org.guildhall.announcements.control.BoardItem;
-import org.guildhall.groups.control.NotAllowed;
 import org.guildhall.identity.boundary.CurrentAccount;
 
 /**
@@ -41,22 +37,12 @@ public class HomeAnnouncements {
     }
 
     public void acknowledge(long id) {
-        act(() -> announcements.acknowledge(currentAccount.caller(), id), "Thank you: the committee can see that you have read it.");
+        PageActions.run(faces, () -> announcements.acknowledge(currentAccount.caller(), id), PageActions.ACKNOWLEDGED);
+        init();
     }
 
     public void dismiss(long id) {
-        act(() -> announcements.dismiss(currentAccount.caller(), id), null);
-    }
-
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            if (done != null) {
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-            }
-        } catch (AnnouncementException | AnnouncementNotFound | NotAllowed e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-        }
+        PageActions.run(faces, () -> announcements.dismiss(currentAccount.caller(), id), null);
         init();
     }
 
