@@ -97,8 +97,11 @@ public class Announcements {
         Instant now = clock.now();
         String title = announcement.getTitle();
         String body = announcement.getBody();
-        AnnouncementRevision previous = new AnnouncementRevision(announcement, announcement.getAuthor(),
-                em.find(Account.class, caller.accountId()), now);
+        // the version being replaced was written by whoever made the last edit, or by the author
+        Account writtenBy = em.createQuery("select r.replacedBy from AnnouncementRevision r where r.announcement = :a"
+                        + " order by r.replacedAt desc, r.id desc", Account.class)
+                .setParameter("a", announcement).setMaxResults(1).getResultStream().findFirst().orElse(announcement.getAuthor());
+        AnnouncementRevision previous = new AnnouncementRevision(announcement, writtenBy, em.find(Account.class, caller.accountId()), now);
         write(announcement, input, now);
         if (!title.equals(announcement.getTitle()) || !body.equals(announcement.getBody())) {
             em.persist(previous);

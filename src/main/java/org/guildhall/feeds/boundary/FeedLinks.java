@@ -47,8 +47,15 @@ public class FeedLinks {
         return links;
     }
 
+    // a page asks for the same group's links in its head and in its body
+    private final java.util.Map<String, List<FeedLink>> groupLinks = new java.util.HashMap<>();
+
     /** A group's board and documents, when anybody may read the group; none for a private group. */
     public List<FeedLink> group(String slug) {
+        return slug == null ? List.of() : groupLinks.computeIfAbsent(slug, this::groupFeeds);
+    }
+
+    private List<FeedLink> groupFeeds(String slug) {
         Group group;
         try {
             group = groups.readable(Caller.ANONYMOUS, slug);
