@@ -141,4 +141,31 @@ class BrowserIT {
         }
         throw new AssertionError("not searchable: " + body);
     }
+
+    @Test
+    void aCommitteeMemberPostsAMustReadThatAMemberSeesFirstAndAcknowledges() throws Exception {
+        browser = Browser.start();
+        URI base = Deployments.local(deployed);
+        String title = "Mentors: please confirm the new code " + System.currentTimeMillis();
+
+        Pages.GroupPage group = Pages.Login.open(browser, base).logIn("cody", "guildhall-demo").groups().openGroup("Career Development");
+        group.postAnnouncement(title, "Every mentor confirms the code of practice before the next round.", true, true);
+        assertEquals("Posted.", group.message());
+        assertEquals(title, group.board().get(0), "pinned first on the board");
+
+        browser.manage().deleteAllCookies();
+        Pages.Home home = Pages.Login.open(browser, base).logIn("mia", "guildhall-demo");
+        assertEquals(title, home.announcements().get(0), "first on the member's home page: " + home.announcements());
+        assertTrue(home.asksToAcknowledge(title));
+        home.acknowledge(title);
+        assertFalse(home.asksToAcknowledge(title), "no second button once read");
+
+        browser.manage().deleteAllCookies();
+        Pages.AnnouncementPage page = Pages.Login.open(browser, base).logIn("cody", "guildhall-demo").groups().openGroup("Career Development")
+                .openAnnouncement(title);
+        String view = page.acknowledgements();
+        assertTrue(view.contains("1 acknowledged"), view);
+        assertTrue(view.matches("(?s).*Mia Member \\(mia\\)\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC.*"), "the member, with when: " + view);
+        assertEquals(java.util.List.of(), Browser.consoleErrors(browser), "no script blocked by the Content-Security-Policy, no script error");
+    }
 }

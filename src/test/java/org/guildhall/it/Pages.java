@@ -51,6 +51,27 @@ public final class Pages {
             return driver.findElement(By.id("account-link")).getText();
         }
 
+        /** The titles of the home page's announcements, in the order shown. */
+        public java.util.List<String> announcements() {
+            return driver.findElements(By.cssSelector(".home-announcements article .announcement-title")).stream().map(WebElement::getText).toList();
+        }
+
+        /** Presses "I have read this" on the announcement with this title. */
+        public Home acknowledge(String title) {
+            WebElement article = driver.findElements(By.cssSelector(".home-announcements article")).stream()
+                    .filter(a -> a.findElement(By.cssSelector(".announcement-title")).getText().equals(title)).findFirst().orElseThrow();
+            article.findElement(By.cssSelector(".acknowledge")).click();
+            waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages .ui-messages-info-summary"), "Thank you"));
+            return this;
+        }
+
+        /** Whether the announcement with this title still asks this member to acknowledge it. */
+        public boolean asksToAcknowledge(String title) {
+            return driver.findElements(By.cssSelector(".home-announcements article")).stream()
+                    .filter(a -> a.findElement(By.cssSelector(".announcement-title")).getText().equals(title))
+                    .anyMatch(a -> !a.findElements(By.cssSelector(".acknowledge")).isEmpty());
+        }
+
         public Directory groups() {
             driver.findElement(By.linkText("Groups")).click();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("directory:groups")));
@@ -88,6 +109,33 @@ public final class Pages {
 
         public boolean hasJoinButton() {
             return !driver.findElements(By.id("group:join")).isEmpty();
+        }
+
+        /** Posts on the Announcements section (the section the page opens on), typing the text into the rich-text editor. */
+        public GroupPage postAnnouncement(String title, String text, boolean pinned, boolean acknowledgement) {
+            driver.findElement(By.id("group:sections:ann-title")).sendKeys(title);
+            WebElement editor = waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='group:sections:ann-body'] .ql-editor")));
+            editor.click();
+            editor.sendKeys(text);
+            if (pinned) {
+                driver.findElement(By.cssSelector("[id='group:sections:ann-pinned'] .ui-chkbox-box")).click();
+            }
+            if (acknowledgement) {
+                driver.findElement(By.cssSelector("[id='group:sections:ann-ack'] .ui-chkbox-box")).click();
+            }
+            driver.findElement(By.id("group:sections:ann-post")).click();
+            return this;
+        }
+
+        /** The titles on the board, in the order shown. */
+        public java.util.List<String> board() {
+            return driver.findElements(By.cssSelector(".board article .announcement-title")).stream().map(WebElement::getText).toList();
+        }
+
+        public AnnouncementPage openAnnouncement(String title) {
+            driver.findElement(By.linkText(title)).click();
+            waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("announcement-title")));
+            return new AnnouncementPage(driver, base);
         }
 
         /** Chooses files in the Documents section's upload, as a person would in the file dialog. */
@@ -215,6 +263,19 @@ public final class Pages {
             driver.findElement(By.linkText(title)).click();
             waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("document-title")));
             return new DocumentPage(driver, base);
+        }
+    }
+
+    /** One announcement's page. */
+    public record AnnouncementPage(WebDriver driver, URI base) {
+
+        public String title() {
+            return driver.findElement(By.id("announcement-title")).getText();
+        }
+
+        /** The committee's acknowledgement view: counts and names. */
+        public String acknowledgements() {
+            return driver.findElement(By.id("ann:acknowledgements")).getText();
         }
     }
 

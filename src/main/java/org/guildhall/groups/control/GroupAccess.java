@@ -66,6 +66,20 @@ public class GroupAccess {
                 .getResultList();
     }
 
+    /** The ids of every group the caller belongs to, as member or committee (all of them for administrators): members-only content. */
+    public List<Long> memberGroupIds(Caller caller) {
+        if (caller.admin()) {
+            return em.createQuery("select g.id from Group g", Long.class).getResultList();
+        }
+        if (caller.isAnonymous()) {
+            return List.of();
+        }
+        return em.createQuery("select m.group.id from Membership m where m.account.id = :account and m.status = :active", Long.class)
+                .setParameter("active", Membership.Status.ACTIVE)
+                .setParameter("account", caller.accountId())
+                .getResultList();
+    }
+
     /** The ids of every group whose committee-only content the caller may read (all of them for administrators). */
     public List<Long> committeeGroupIds(Caller caller) {
         if (caller.admin()) {

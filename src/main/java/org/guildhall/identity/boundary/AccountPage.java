@@ -14,7 +14,10 @@ import org.guildhall.identity.control.ApiTokens;
 import org.guildhall.identity.entity.Account;
 import org.guildhall.identity.entity.ApiToken;
 
-/** The account page: own details, own password, personal API and feed tokens. */
+/**
+ * The account page: own details, own password, personal API and feed tokens (a feed token's
+ * private feed addresses are shown with it, once: {@code feeds.boundary.FeedLinks#personal}).
+ */
 @Named
 @ViewScoped
 public class AccountPage implements Serializable {
@@ -75,6 +78,17 @@ public class AccountPage implements Serializable {
         tokenName = null;
         tokenList = tokens.of(accountId);
         info("Token created. Copy it now: it will not be shown again.");
+    }
+
+    /** Revokes a token and makes a new one of the same name and kind: a feed reader's address changes, the old one stops at once. */
+    public void renew(long tokenId) {
+        ApiToken old = tokenList.stream().filter(t -> t.getId() == tokenId).findFirst().orElse(null);
+        if (old == null || !tokens.revoke(accountId, tokenId)) {
+            return;
+        }
+        newSecret = tokens.issue(accountId, old.getName(), old.getScope()).secret();
+        tokenList = tokens.of(accountId);
+        info("Token renewed: the old one stopped working. Copy the new one now: it will not be shown again.");
     }
 
     public void revoke(long tokenId) {

@@ -3,11 +3,11 @@ package org.guildhall.search.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.guildhall.groups.control.GroupAccess;
 import org.guildhall.identity.entity.Caller;
+import org.guildhall.platform.control.Clock;
 import org.guildhall.search.control.Readers;
 
 /** The permission filter's keys for a caller, from {@code GroupAccess}, the one place that decides who reads what. */
@@ -16,6 +16,9 @@ public class SearchReaders {
 
     @Inject
     GroupAccess access;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Readers of(Caller caller) {
@@ -27,9 +30,13 @@ public class SearchReaders {
         for (long groupId : access.readableGroupIds(caller)) {
             keys.add(Readers.group(groupId));
         }
+        for (long groupId : access.memberGroupIds(caller)) {
+            keys.add(Readers.member(groupId));
+        }
         for (long groupId : access.committeeGroupIds(caller)) {
             keys.add(Readers.committee(groupId));
         }
-        return new Readers(keys, Instant.now());
+        // the portal clock, so scheduled announcements appear in search exactly when they appear on their board
+        return new Readers(keys, clock.now());
     }
 }

@@ -18,6 +18,11 @@ public record Readers(Set<String> keys, Instant now) {
         return "group:" + groupId;
     }
 
+    /** What a group's approved members read, committee included (members-audience announcements). */
+    public static String member(long groupId) {
+        return "member:" + groupId;
+    }
+
     /** What only a group's committee reads (committee-audience announcements). */
     public static String committee(long groupId) {
         return "committee:" + groupId;
