@@ -75,7 +75,10 @@ public class IndexSearch implements Closeable {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 // a commit must mean "everything up to its change sequence": closing without
                 // commit(sequence) leaves the last such commit, and start-up replays from there
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                // a refresh after each change must not wait for merges (Lucene waits up to 500 ms by
+                // default): the benchmark (issue 6) found upload threads queued behind it
+                .setMaxFullFlushMergeWaitMillis(0);
         this.writer = new IndexWriter(directory, config);
         try {
             this.searchers = new SearcherManager(writer, null);
