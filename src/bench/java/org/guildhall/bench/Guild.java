@@ -52,7 +52,10 @@ final class Guild implements AutoCloseable {
     static Guild start(Path data) throws IOException, InterruptedException {
         long t = System.nanoTime();
         Files.createDirectories(data.getParent());
-        PayaraProcess server = PayaraProcess.start(data);
+        // BENCH_JFR=1 (system property bench.jfr) records the server with JDK Flight Recorder next to its log
+        PayaraProcess server = Boolean.getBoolean("bench.jfr")
+                ? PayaraProcess.start(data, "-XX:StartFlightRecording=filename=" + data.resolveSibling(data.getFileName() + ".jfr") + ",settings=profile")
+                : PayaraProcess.start(data);
         System.out.printf(Locale.ROOT, "Guildhall up at %s after %.0f s (data %s)%n", server.base(), (System.nanoTime() - t) / 1e9, data);
         Guild guild = new Guild(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.process().destroy()));

@@ -61,11 +61,18 @@ import org.guildhall.search.control.SortOrder;
 final class Search {
 
     static final String MIXED_GROUP = "bench-mixed";
+    static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1000;
         Path corpus = Corpus.ensure(n);
-        List<Corpus.Query> queries = Corpus.readQueries(corpus);
+        List<Corpus.Query> all = Corpus.readQueries(corpus);
+        // bench.queries takes an even sample of the set (every k-th query) when time is short
+        int wanted = Math.min(all.size(), Integer.getInteger("bench.queries", all.size()));
+        List<Corpus.Query> queries = new ArrayList<>();
+        for (int i = 0; i < wanted; i++) {
+            queries.add(all.get((int) ((long) i * all.size() / wanted)));
+        }
         List<Corpus.Doc> docs = Corpus.readManifest(corpus);
         Path data = Bench.OUT.resolve("search-data-" + n);
         Path copy = Bench.OUT.resolve("search-index-copy-" + n);
@@ -73,6 +80,7 @@ final class Search {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("documents", n);
         inputs.put("queries", queries.size());
+        inputs.put("querySet", all.size());
         inputs.put("memberGroups", Guild.MEMBER_GROUPS);
         inputs.put("hitsPerPage", 20);
         report.put("inputs", inputs);
@@ -93,7 +101,7 @@ final class Search {
             inputs.put("searchableDocuments", searchable);
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
-            Runner.run("warm-up", 2, queries.subList(0, Math.min(300, queries.size())), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
+            Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
             gh1 = Runner.run("Guildhall REST", 1, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
             gh8 = Runner.run("Guildhall REST", 8, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
             List<Integer> times = new ArrayList<>();
@@ -159,7 +167,7 @@ final class Search {
                     return false;
                 }
             };
-            Runner.run("warm-up", 2, queries.subList(0, Math.min(300, queries.size())), search);
+            Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), search);
             lucene1 = Runner.run("raw Lucene (in-process)", 1, queries, search);
             lucene8 = Runner.run("raw Lucene (in-process)", 8, queries, search);
         }
@@ -173,16 +181,23 @@ final class Search {
             System.out.println("!! no bench.solr.classpath: Solr skipped");
         } else {
             try (SolrProcess solr = SolrProcess.start(solrClasspath, Bench.OUT.resolve("solr-home-" + n))) {
+                solrInfo.put("port", solr.port);
                 long t = System.nanoTime();
                 solr.index(solrDocs);
                 solrInfo.put("documents", solrDocs.size());
                 solrInfo.put("indexSeconds", Bench.round((System.nanoTime() - t) / 1e9));
                 System.out.printf(Locale.ROOT, "Solr on port %d: indexed %d documents in %.1f s%n", solr.port, solrDocs.size(), (System.nanoTime() - t) / 1e9);
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
-                Runner.run("warm-up", 2, queries.subList(0, Math.min(300, queries.size())), search);
+                Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), search);
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
                 solr8 = Runner.run("Solr 9 (HTTP)", 8, queries, search);
                 solrInfo.put("peakRssBytes", solr.highWaterMark());
+            } catch (Exception e) {
+                // the other figures still count; say what went wrong
+                System.out.println("!! Solr run failed: " + e.toString().lines().findFirst().orElse(""));
+                solrInfo.put("error", e.toString().lines().limit(3).toList());
+                solr1 = null;
+                solr8 = null;
             }
         }
 
@@ -224,6 +239,23 @@ final class Search {
                 List.of("ratio", "value"), ratioRows);
 
         report.put("runs", runs.stream().map(Bench.Latencies::json).toList());
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        List<List<String>> kindRows = new ArrayList<>();
+        for (Bench.Latencies run : List.of(gh1, lucene1)) {
+            Map<String, List<Long>> kinds = new java.util.TreeMap<>();
+            for (int i = 0; i < queries.size(); i++) {
+                kinds.computeIfAbsent(queries.get(i).kind(), k -> new ArrayList<>()).add(run.nanos()[i]);
+            }
+            Map<String, Object> k = new LinkedHashMap<>();
+            kinds.forEach((kind, nanos) -> {
+                Bench.Latencies l = new Bench.Latencies(kind, 1, nanos.stream().mapToLong(Long::longValue).toArray(), 1, 0);
+                k.put(kind, Map.of("queries", nanos.size(), "p50Millis", Bench.round(l.percentileMillis(50)), "p99Millis", Bench.round(l.percentileMillis(99))));
+                kindRows.add(List.of(run.what(), kind, String.valueOf(nanos.size()), Bench.f(l.percentileMillis(50)), Bench.f(l.percentileMillis(99))));
+            });
+            byKind.put(run.what(), k);
+        }
+        Bench.table("Concurrency 1 by kind of query", List.of("what", "kind", "queries", "p50 ms", "p99 ms"), kindRows);
+        report.put("concurrency1ByKind", byKind);
         report.put("mixedRun", mixedUploads);
         report.put("solr", solrInfo);
         report.put("ratios", ratios);

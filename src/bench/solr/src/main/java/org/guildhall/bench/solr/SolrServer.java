@@ -24,7 +24,7 @@ public class SolrServer {
         Files.writeString(home.resolve("solr.xml"), "<solr/>\n");
         Files.writeString(home.resolve("docs/core.properties"), "name=docs\n");
         Files.writeString(conf.resolve("solrconfig.xml"), SOLRCONFIG);
-        Files.writeString(conf.resolve("managed-schema.xml"), SCHEMA);
+        Files.writeString(conf.resolve("schema.xml"), SCHEMA);
         JettySolrRunner solr = new JettySolrRunner(home.toString(), new Properties(),
                 JettyConfig.builder().setPort(0).setContext("/solr").stopAtShutdown(true).build());
         solr.start();
