@@ -1,0 +1,249 @@
+package org.guildhall.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.guildhall.it.PayaraProcess;
+import org.guildhall.it.Portal;
+
+/**
+ * Guildhall as the benchmarks drive it: started as scripts/run starts it (through the integration
+ * tests' {@link PayaraProcess}), the benchmark's groups, member and tokens made through the REST
+ * API and the account page, uploads one file per request, and a plain HTTP client for searches.
+ */
+final class Guild implements AutoCloseable {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "guildhall-demo";
+    static final String MEMBER = "benchmember";
+    static final String MEMBER_PASSWORD = "bench-member-password-1";
+    /** The member belongs to these 5 of the 20 groups. */
+    static final List<String> MEMBER_GROUPS = List.of(Corpus.group(0), Corpus.group(3), Corpus.group(7), Corpus.group(11), Corpus.group(15));
+
+    final PayaraProcess server;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    String adminToken;
+    volatile long peakServerRss;
+    volatile long peakChildrenRss;
+    private final Thread sampler;
+
+    private Guild(PayaraProcess server) {
+        this.server = server;
+        this.sampler = Thread.ofPlatform().daemon().start(this::sampleMemory);
+    }
+
+    static Guild start(Path data) throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        Files.createDirectories(data.getParent());
+        // BENCH_JFR=1 (system property bench.jfr) records the server with JDK Flight Recorder next to its log
+        PayaraProcess server = Boolean.getBoolean("bench.jfr")
+                ? PayaraProcess.start(data, "-XX:StartFlightRecording=filename=" + data.resolveSibling(data.getFileName() + ".jfr") + ",settings=profile")
+                : PayaraProcess.start(data);
+        System.out.printf(Locale.ROOT, "Guildhall up at %s after %.0f s (data %s)%n", server.base(), (System.nanoTime() - t) / 1e9, data);
+        Guild guild = new Guild(server);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.process().destroy()));
+        return guild;
+    }
+
+    URI base() {
+        return server.base();
+    }
+
+    /** Resident memory of the server process and, separately, of its children (the forked extractors), sampled every 0.5 s. */
+    private void sampleMemory() {
+        while (server.process().isAlive()) {
+            long own = rss(server.process().pid());
+            long children = server.process().descendants().mapToLong(p -> rss(p.pid())).sum();
+            peakServerRss = Math.max(peakServerRss, own);
+            peakChildrenRss = Math.max(peakChildrenRss, children);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    /** The peak resident set of the server JVM since start, from the kernel. */
+    long serverHighWaterMark() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(server.process().pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return peakServerRss;
+    }
+
+    String adminToken() {
+        if (adminToken == null) {
+            adminToken = token(ADMIN, ADMIN_PASSWORD, "bench admin");
+        }
+        return adminToken;
+    }
+
+    String token(String user, String password, String name) {
+        Portal portal = new Portal(base());
+        int status = portal.login(user, password).statusCode();
+        if (status != 302) {
+            throw new IllegalStateException("Login as " + user + " answered " + status);
+        }
+        return portal.issueApiToken(name);
+    }
+
+    /** A logged-in browser session of this account. */
+    Portal session(String user, String password) {
+        Portal portal = new Portal(base());
+        int status = portal.login(user, password).statusCode();
+        if (status != 302) {
+            throw new IllegalStateException("Login as " + user + " answered " + status);
+        }
+        return portal;
+    }
+
+    /** The 20 members-only groups, the member account, and its 5 memberships; idempotent enough for a fresh data folder. */
+    void setUp() {
+        Portal api = new Portal(base());
+        for (int i = 0; i < Corpus.GROUPS; i++) {
+            String slug = Corpus.group(i);
+            String json = String.format(Locale.ROOT, "{\"slug\":\"%s\",\"name\":\"Interest group %02d\",\"description\":\"Benchmark group %02d\","
+                    + "\"visibility\":\"MEMBERS\",\"joinPolicy\":\"REQUEST\"}", slug, i + 1, i + 1);
+            int status = api.api("POST", "/groups", adminToken(), json).statusCode();
+            if (status != 201 && status != 409 && status != 400) {
+                throw new IllegalStateException("Creating group " + slug + " answered " + status);
+            }
+        }
+        new Portal(base()).signUp(MEMBER, MEMBER_PASSWORD);
+        for (String slug : MEMBER_GROUPS) {
+            api.api("POST", "/groups/" + slug + "/members", adminToken(), "{\"username\":\"" + MEMBER + "\",\"role\":\"MEMBER\"}");
+        }
+    }
+
+    /** Uploads one file to its group with title and tags; true when stored. */
+    boolean upload(Path file, Corpus.Doc doc, String titleSuffix) {
+        Portal api = new Portal(base());
+        HttpResponse<String> response = api.multipart("/groups/" + doc.group() + "/documents", adminToken(),
+                Map.of("title", doc.title() + titleSuffix, "tags", String.join(",", doc.tags())), List.of(Portal.Upload.of(file)));
+        return response.statusCode() == 201;
+    }
+
+    /** Uploads the files with a few concurrent clients; answers how many were stored. */
+    int uploadAll(Path files, List<Corpus.Doc> docs, int clients, AtomicLong bytesSent) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger stored = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (Corpus.Doc doc : docs) {
+            futures.add(pool.submit(() -> {
+                Path file = files.resolve(doc.file());
+                if (upload(file, doc, "")) {
+                    stored.incrementAndGet();
+                }
+                try {
+                    bytesSent.addAndGet(Files.size(file));
+                } catch (IOException e) {
+                    // counted as 0
+                }
+                int n = sent.incrementAndGet();
+                if (n % 500 == 0) {
+                    System.out.printf(Locale.ROOT, "... %d uploaded (%.0f s)%n", n, (System.nanoTime() - start) / 1e9);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return stored.get();
+    }
+
+    /** How many documents of the benchmark's groups searches find now (as admin, empty query narrowed to the 20 groups). */
+    long searchable() {
+        StringBuilder path = new StringBuilder("/search?q=&size=1");
+        for (int i = 0; i < Corpus.GROUPS; i++) {
+            path.append("&group=").append(Corpus.group(i));
+        }
+        try {
+            HttpResponse<String> r = get(path.toString(), adminToken());
+            return r.statusCode() == 200 ? Bench.JSON.readTree(r.body()).path("total").asLong() : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** An API call as admin. */
+    HttpResponse<String> api(String method, String apiPath, String json) {
+        return new Portal(base()).api(method, apiPath, adminToken(), json);
+    }
+
+    HttpResponse<String> get(String apiPath, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve("/api/v1" + apiPath)).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The API address of one query of the set, with facets (always counted) and snippets, 20 hits, as the search page asks. */
+    static String searchPath(Corpus.Query q) {
+        StringBuilder path = new StringBuilder("/search?size=20&q=").append(URLEncoder.encode(q.guildhall(), StandardCharsets.UTF_8));
+        if (!q.facet().isEmpty()) {
+            String[] kv = q.facet().split("=", 2);
+            path.append('&').append(kv[0]).append('=').append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
+        }
+        return path.toString();
+    }
+
+    static JsonNode json(String body) throws IOException {
+        return Bench.JSON.readTree(body);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.interrupt();
+        server.close();
+    }
+}
