@@ -133,11 +133,10 @@ class HostileIT {
             }
             assertEquals(List.of(), wrong);
             assertEquals(List.of(), baitRequests, "extraction made no network request");
-            JsonNode xfa = finished.get("xfa.pdf").get("current");
             assertTrue(text(ids.get("xfa.pdf")).contains("Membership form with XFA"), "the XFA PDF's own text is kept");
             assertTrue(finished.get("laughs.docx").get("current").get("reason").asText().contains("document type declaration"),
                     finished.get("laughs.docx").toString());
-            assertEquals("application/pdf", finished.get("polyglot.pdf").get("current").get("mediaType").asText(), xfa.toString());
+            assertEquals("application/pdf", finished.get("polyglot.pdf").get("current").get("mediaType").asText(), "typed by its first bytes");
             assertFalse(text(ids.get("polyglot.pdf")).contains("alert("), "the zip inside the PDF is not read as its text");
 
             // the polyglot is only ever downloaded, as the PDF it starts as
