@@ -1,2 +1,2 @@
-/** What the outside asks of extraction: the text a version yielded. */
+/** What the outside asks of extraction: the text a version yielded, and (administrators) what the server carries meanwhile. */
 package org.guildhall.extraction.boundary;

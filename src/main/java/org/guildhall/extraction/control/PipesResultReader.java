@@ -34,6 +34,12 @@ class PipesResultReader {
     private static final String PUBLIC_KEY_MARK = "Provided decryption material is not compatible with the document";
     static final String TOO_BIG = "The file would unpack to more than extraction allows.";
     static final String DAMAGED = "The file is damaged or not what its type says: ";
+    /**
+     * Office parts never carry a DOCTYPE; one that does is a billion-laughs or external-entity
+     * attack, which the XML parsers refuse with a message about a parser feature.
+     */
+    static final String DOCTYPE = "The file contains an XML document type declaration, which extraction refuses for safety.";
+    private static final String DOCTYPE_MARK = "DOCTYPE is disallowed";
     private static final int MAX_CAUSE_CHARS = 200;
     private static final String CAUSED_BY = "Caused by: ";
     /** "a.b.SomeException: message"; SAXParseException puts "; lineNumber: …" where the colon goes. */
@@ -93,6 +99,9 @@ class PipesResultReader {
         if (stack != null && exceptionLines(stack).stream().map(PipesResultReader::exceptionClass)
                 .anyMatch("TikaMemoryLimitException"::equals)) {
             return new ExtractionResult(Outcome.FAILED, TOO_BIG, parts, metadata);
+        }
+        if (stack != null && stack.contains(DOCTYPE_MARK)) {
+            return new ExtractionResult(Outcome.FAILED, DOCTYPE, parts, metadata);
         }
         if (stack != null) {
             return new ExtractionResult(Outcome.FAILED, DAMAGED + rootCause(stack), parts, metadata);

@@ -1,2 +1,2 @@
-/** What the container calls into the platform: start-up, filters, health checks and the REST application. */
+/** What the container calls into the platform: start-up, filters (security headers, refused forms), Faces hooks, health checks and the REST application. */
 package org.guildhall.platform.boundary;
