@@ -180,7 +180,12 @@ class ForkedExtractorTest {
                 500, quick.heapMb(), quick.writeLimitChars(), quick.maxEmbedded());
         try (ForkedExtractor impatient = new ForkedExtractor(quick)) {
             ExtractionResult slow = impatient.extract("testPDF_childAttachments.pdf");
+            // the same half second for a small file: on a machine loaded with other work it can
+            // miss it too, so up to three tries show that the pool recovers
             ExtractionResult next = impatient.extract("testRTF.rtf");
+            for (int retry = 0; retry < 2 && next.outcome() == Outcome.TIMEOUT; retry++) {
+                next = impatient.extract("testRTF.rtf");
+            }
 
             assertEquals(Outcome.TIMEOUT, slow.outcome(), slow::reason);
             assertEquals("Extraction took longer than 0.5 seconds and was stopped.", slow.reason());
