@@ -401,6 +401,8 @@ class AnnouncementsIT {
         assertEquals(204, api("DELETE", "/announcements/" + id, "hana", null).statusCode());
         assertEquals(404, api("GET", "/announcements/" + id, "hana", null).statusCode());
         assertEquals(404, api("POST", "/test/clock?seconds=1", "hana", null).statusCode(), "the test clock is for administrators only");
+        assertEquals(400, api("POST", "/groups", "admin", "{\"slug\":\"site\",\"name\":\"Site\"}").statusCode(),
+                "'site' names the site-wide board in search, never a group");
     }
 
     // --- helpers ---------------------------------------------------------------------------

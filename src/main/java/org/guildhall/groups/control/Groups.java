@@ -26,6 +26,9 @@ import org.guildhall.identity.entity.Caller;
 @Transactional
 public class Groups {
 
+    /** Not a group's: the site-wide board's name in search. */
+    public static final String RESERVED_SLUG = "site";
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     @PersistenceContext
@@ -104,6 +107,10 @@ public class Groups {
         String cleanSlug = slug == null ? "" : slug.trim().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(cleanSlug).matches()) {
             throw new GroupException("A short name has 1 to 64 lower-case letters, digits and inner hyphens, such as 'health-libraries'.");
+        }
+        // search files site-wide announcements under the pseudo group "site"
+        if (cleanSlug.equals(RESERVED_SLUG)) {
+            throw new GroupException("The short name '" + RESERVED_SLUG + "' is reserved for the site-wide board.");
         }
         if (find(cleanSlug).isPresent()) {
             throw new GroupException("The short name '" + cleanSlug + "' is taken.");

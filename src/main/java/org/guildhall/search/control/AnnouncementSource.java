@@ -25,15 +25,15 @@ import org.guildhall.platform.entity.ContentChange;
  * moment; an expired one stays findable, as members may still read it.
  * <p>
  * Site-wide announcements have no group: they are filed under the pseudo group
- * {@value #SITE_GROUP_ID} / {@value #SITE_GROUP_SLUG}, which no real group can be (ids start
- * at 1, and "site" is reserved here for the facet).
+ * {@value #SITE_GROUP_ID} / {@value #SITE_GROUP_SLUG}, which no real group can be (group ids
+ * come from a sequence starting at 50, and {@code Groups} refuses the slug "site").
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class AnnouncementSource implements IndexSource {
 
     public static final long SITE_GROUP_ID = 0;
-    public static final String SITE_GROUP_SLUG = "site";
+    public static final String SITE_GROUP_SLUG = org.guildhall.groups.control.Groups.RESERVED_SLUG;
 
     @PersistenceContext
     EntityManager em;
