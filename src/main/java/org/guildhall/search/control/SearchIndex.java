@@ -181,8 +181,13 @@ public class SearchIndex {
      * costs one more write, never a stale entry that looks current.
      */
     private void write(IndexSource source, long entityId) throws IOException {
+        write(source, entityId, -1);
+    }
+
+    /** @param knownStamp the entity's change number read before this call, or -1 to read it here */
+    private void write(IndexSource source, long entityId, long knownStamp) throws IOException {
         synchronized (locks[Math.floorMod(Long.hashCode(entityId) * 31 + source.kind().ordinal(), LOCK_STRIPES)]) {
-            long stamp = changes.newest(source.kind(), entityId);
+            long stamp = knownStamp >= 0 ? knownStamp : changes.newest(source.kind(), entityId);
             Optional<SearchDocument> entry = source.read(entityId);
             if (entry.isPresent()) {
                 index.index(entry.get(), stamp);
@@ -326,11 +331,16 @@ public class SearchIndex {
         }
     }
 
-    private List<String> check(IndexSource source) throws IOException {
+    private Map<Long, Long> newestChanges(IndexSource source) {
         Map<Long, Long> stamps = new HashMap<>();
         for (Object[] row : changes.newest(source.kind())) {
             stamps.put((Long) row[0], (Long) row[1]);
         }
+        return stamps;
+    }
+
+    private List<String> check(IndexSource source) throws IOException {
+        Map<Long, Long> stamps = newestChanges(source);
         Map<String, IndexSearch.Entry> expected = new HashMap<>();
         for (IndexSource.Live live : source.live()) {
             expected.put(source.entryId(live.entityId()), new IndexSearch.Entry(live.groupId(), stamps.getOrDefault(live.entityId(), 0L)));
@@ -360,7 +370,7 @@ public class SearchIndex {
                     continue;
                 }
                 if (found == null || !found.equals(e.getValue())) {
-                    write(source, entityId(e.getKey()));
+                    write(source, entityId(e.getKey()), e.getValue().stamp());
                     if (found == null) {
                         missing++;
                     } else {
@@ -419,7 +429,10 @@ public class SearchIndex {
             long covered = changes.latest();
             List<Map.Entry<IndexSource, List<IndexSource.Live>>> work = new ArrayList<>();
             long total = 0;
+            Map<IndexSource, Map<Long, Long>> stamps = new HashMap<>();
             for (IndexSource source : sources) {
+                // every entity's change number in one query, read before the data as write() wants
+                stamps.put(source, newestChanges(source));
                 List<IndexSource.Live> live = new ArrayList<>(source.live());
                 live.sort(Comparator.comparingLong(IndexSource.Live::entityId).reversed());
                 work.add(Map.entry(source, live));
@@ -430,7 +443,7 @@ public class SearchIndex {
             long lastRefresh = System.nanoTime();
             for (Map.Entry<IndexSource, List<IndexSource.Live>> part : work) {
                 for (IndexSource.Live live : part.getValue()) {
-                    write(part.getKey(), live.entityId());
+                    write(part.getKey(), live.entityId(), stamps.get(part.getKey()).getOrDefault(live.entityId(), 0L));
                     rebuildDone.incrementAndGet();
                     if (System.nanoTime() - lastRefresh > TimeUnit.SECONDS.toNanos(1)) {
                         index.refresh();
