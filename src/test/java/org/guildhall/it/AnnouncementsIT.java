@@ -498,13 +498,7 @@ class AnnouncementsIT {
 
     /** The index takes a moment after a commit (near-real-time refresh): poll for it, never for the clock. */
     long searchWithin(String q, String who, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long total = searchTotal(q, who);
-        while (total != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            total = searchTotal(q, who);
-        }
-        return total;
+        return visitor().awaitSearchTotal(q, token(who), expected, Duration.ofSeconds(10)).get("total").asLong();
     }
 
     /** Creates a feed token on the account page, as its owner would; the page lists the private feed addresses with it. */

@@ -130,16 +130,8 @@ class BrowserIT {
 
     /** Waits until the search API finds this many documents for the word, as extraction finishes in the background. */
     private static void awaitSearchable(URI base, String word, int expected) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = new Portal(base).api("GET", "/search?q=" + word, DemoTokens.of(base, "mia"), null).body();
-            if (java.util.regex.Pattern.compile("\"total\":" + expected + "[,}]").matcher(body).find()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not searchable: " + body);
+        assertEquals(expected, new Portal(base).awaitSearchTotal(word, DemoTokens.of(base, "mia"), expected, java.time.Duration.ofMinutes(2))
+                .get("total").asLong(), "searchable: " + word);
     }
 
     @Test

@@ -585,19 +585,12 @@ class DocumentsIT {
         return m.find() ? m.group(1) : null;
     }
 
-    JsonNode search(String q, String token) throws IOException {
-        HttpResponse<String> response = visitor().api("GET", "/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+    JsonNode search(String q, String token) {
+        return visitor().search(q, token);
     }
 
     JsonNode searchWithin(Duration limit, String q, String token, long expected) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        JsonNode result = search(q, token);
-        while (result.get("total").asLong() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            result = search(q, token);
-        }
+        JsonNode result = visitor().awaitSearchTotal(q, token, expected, limit);
         assertEquals(expected, result.get("total").asLong(), "findable within " + limit + ": " + result);
         return result;
     }

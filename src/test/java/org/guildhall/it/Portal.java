@@ -1,5 +1,7 @@
 package org.guildhall.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  * forms the way a browser would (with the page's ViewState), and calls the API.
  */
 public class Portal {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Pattern NONCE = Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
@@ -250,5 +254,33 @@ public class Portal {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    /** GET /api/v1/search as the token's owner (anonymous with null), up to 50 hits; fails on anything but 200. */
+    public JsonNode search(String q, String token) {
+        HttpResponse<String> response = api("GET", "/search?size=50&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("search for " + q + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("search for " + q + " answered no JSON: " + response.body(), e);
+        }
+    }
+
+    /**
+     * Polls the search until it reports this total or the limit passes (the index follows a
+     * commit within a moment; extraction may take longer); answers the last answer, whose total
+     * the caller asserts.
+     */
+    public JsonNode awaitSearchTotal(String q, String token, long expected, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonNode answer = search(q, token);
+        while (answer.get("total").asLong() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            answer = search(q, token);
+        }
+        return answer;
     }
 }

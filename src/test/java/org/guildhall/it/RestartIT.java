@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,10 +224,8 @@ class RestartIT {
                 "a consistency check now finds nothing to repair: " + check.body());
     }
 
-    static JsonNode answer(Portal portal, String token, String q) throws Exception {
-        HttpResponse<String> response = portal.api("GET", "/search?size=50&q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8), token, null);
-        assertEquals(200, response.statusCode(), response.body());
-        return DocumentsIT.JSON.readTree(response.body());
+    static JsonNode answer(Portal portal, String token, String q) {
+        return portal.search(q, token);
     }
 
     /** Total, hit ids in order and facet counts: what a reader sees of an answer. */
@@ -237,11 +236,7 @@ class RestartIT {
     }
 
     static void awaitSearch(Portal portal, String token, String q, long expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (answer(portal, token, q).get("total").asLong() != expected) {
-            assertTrue(System.nanoTime() < deadline, q + " never found " + expected);
-            Thread.sleep(250);
-        }
+        assertEquals(expected, portal.awaitSearchTotal(q, token, expected, Duration.ofMinutes(2)).get("total").asLong(), q);
     }
 
     /** Waits until the index is READY and its start-up check has run; answers its status. */
