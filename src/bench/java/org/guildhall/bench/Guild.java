@@ -206,6 +206,20 @@ final class Guild implements AutoCloseable {
         }
     }
 
+    /**
+     * Extraction jobs not finished yet (all groups), from the admin server-load figures; -1 when
+     * the server does not answer. A document's text is searchable once its job is finished: the
+     * index is written and refreshed after the job's transaction commits.
+     */
+    long extractionsUnfinished() {
+        try {
+            HttpResponse<String> r = get("/admin/server-load", adminToken());
+            return r.statusCode() == 200 ? Bench.JSON.readTree(r.body()).path("extractionsUnfinished").asLong(-1) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** An API call as admin. */
     HttpResponse<String> api(String method, String apiPath, String json) {
         return new Portal(base()).api(method, apiPath, adminToken(), json);

@@ -34,12 +34,12 @@ import org.guildhall.search.control.SearchDocument;
 /**
  * {@code scripts/bench ingest [N | folder]}: Guildhall started on a fresh data folder, the files
  * uploaded through the REST API by a few concurrent clients, timed until every stored document
- * is searchable; and in the same run the bare pipeline on the same files (Tika in-process and a
+ * is searchable by its text (in the index and its extraction finished); and in the same run the bare pipeline on the same files (Tika in-process and a
  * plain Lucene IndexWriter with Guildhall's document mapping, as many threads as cores, no
  * server, no database). Guildhall's throughput is reported as a ratio to the bare pipeline's.
  * <p>
  * System properties: {@code bench.clients} (uploaders, 3), {@code bench.stall-seconds} (give up
- * waiting when the searchable count has not moved for this long, 180).
+ * waiting when the count of unfinished extractions has not moved for this long, 180).
  */
 final class Ingest {
 
@@ -216,16 +216,18 @@ final class Ingest {
             AtomicLong bytes = new AtomicLong();
             double[] first = {Double.NaN};
             long start = System.nanoTime();
-            AtomicLong seen = new AtomicLong();
+            // "searchable" means findable by its text: the document is in the index (its entry is
+            // written when it is stored) and its extraction job has finished (the text is then
+            // written and refreshed before the next poll can see the job finished)
             Thread poller = Thread.ofPlatform().daemon().start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long n = guild.searchable() - base;
-                    if (n > 0 && Double.isNaN(first[0])) {
+                while (!Thread.currentThread().isInterrupted() && Double.isNaN(first[0])) {
+                    long inIndex = guild.searchable() - base;
+                    long unfinished = guild.extractionsUnfinished();
+                    if (inIndex > 0 && unfinished >= 0 && unfinished < inIndex) {
                         first[0] = (System.nanoTime() - start) / 1e9;
                     }
-                    seen.set(Math.max(seen.get(), n));
                     try {
-                        Thread.sleep(250);
+                        Thread.sleep(100);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -233,26 +235,31 @@ final class Ingest {
             });
             int stored = guild.uploadAll(files, docs, clients, bytes);
             double uploaded = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "Uploaded %d files in %.1f s, %d stored; waiting until they are searchable%n", docs.size(), uploaded, stored);
+            System.out.printf(Locale.ROOT, "Uploaded %d files in %.1f s, %d stored; waiting until their text is searchable%n", docs.size(), uploaded, stored);
             long last = -1;
             long lastChange = System.nanoTime();
+            long lastReport = System.nanoTime();
             double lastSearchable;
             while (true) {
                 long n = guild.searchable() - base;
-                seen.set(Math.max(seen.get(), n));
-                if (n >= stored) {
+                long unfinished = guild.extractionsUnfinished();
+                if (n >= stored && unfinished == 0) {
                     lastSearchable = (System.nanoTime() - start) / 1e9;
                     break;
                 }
-                if (n != last) {
-                    last = n;
+                if (unfinished != last) {
+                    last = unfinished;
                     lastChange = System.nanoTime();
                 } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(stall)) {
                     lastSearchable = (lastChange - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "!! %d of %d stored documents searchable, no change for %d s: stopped waiting%n", n, stored, stall);
+                    System.out.printf(Locale.ROOT, "!! %d extractions unfinished, no change for %d s: stopped waiting%n", unfinished, stall);
                     break;
                 }
-                Thread.sleep(250);
+                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
+                    lastReport = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "  %.0f s: %d in the index, %d extractions unfinished%n", (lastReport - start) / 1e9, n, unfinished);
+                }
+                Thread.sleep(100);
             }
             poller.interrupt();
             long searchable = guild.searchable() - base;

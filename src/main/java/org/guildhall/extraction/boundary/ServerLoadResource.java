@@ -14,6 +14,7 @@ import java.lang.management.MemoryUsage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.guildhall.extraction.control.ExtractionQueue;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.guildhall.platform.boundary.ApiErrors;
 
@@ -36,8 +37,11 @@ public class ServerLoadResource {
     @Inject
     CurrentAccount currentAccount;
 
+    @Inject
+    ExtractionQueue queue;
+
     @GET
-    @Operation(summary = "Heap after the last collection, threads, and forked extraction processes of this node")
+    @Operation(summary = "Heap after the last collection, threads, forked extraction processes of this node, and unfinished extractions")
     public ServerLoad load() {
         if (!currentAccount.isLoggedIn()) {
             throw new WebApplicationException(ApiErrors.body(401, "Send a personal API token."));
@@ -56,10 +60,11 @@ public class ServerLoadResource {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long children = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
         return new ServerLoad(afterGc / MB, heap.getUsed() / MB, heap.getMax() / MB,
-                ManagementFactory.getThreadMXBean().getThreadCount(), children);
+                ManagementFactory.getThreadMXBean().getThreadCount(), children, queue.unfinished());
     }
 
-    /** Figures of this JVM; megabytes are MiB. */
-    public record ServerLoad(long heapAfterLastGcMb, long heapUsedMb, long heapMaxMb, int threads, long childProcesses) {
+    /** Figures of this JVM; megabytes are MiB. Extraction jobs not finished are counted over all nodes. */
+    public record ServerLoad(long heapAfterLastGcMb, long heapUsedMb, long heapMaxMb, int threads, long childProcesses,
+            long extractionsUnfinished) {
     }
 }

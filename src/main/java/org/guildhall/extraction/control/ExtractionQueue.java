@@ -143,6 +143,11 @@ public class ExtractionQueue {
         }
     }
 
+    /** Jobs not finished yet, leased or waiting: how far extraction is behind the uploads. */
+    public long unfinished() {
+        return em.createQuery("select count(j) from ExtractionJob j where j.finishedAt is null", Long.class).getSingleResult();
+    }
+
     public List<ExtractedPart> partsOf(long versionId) {
         return em.createNamedQuery(ExtractedPart.OF_VERSION, ExtractedPart.class).setParameter("version", versionId).getResultList();
     }

@@ -62,6 +62,9 @@ public class IndexSearch implements Closeable {
     private final Suggestions suggestions = new Suggestions(analyzer);
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Object refreshing = new Object();
+    /** The writer's sequence number the last refresh covers (guarded by {@link #refreshing}). */
+    private long refreshedUpTo = -1;
 
     /** Over a directory the caller opened and closes. */
     public IndexSearch(Directory directory) throws IOException {
@@ -179,9 +182,23 @@ public class IndexSearch implements Closeable {
         writer.deleteDocuments(new Term(Fields.ID, id));
     }
 
-    /** Makes changes so far visible to searches; waits if another refresh is under way. */
+    /**
+     * Makes the changes written so far visible to searches. Concurrent callers share refreshes:
+     * a caller whose writes a refresh started after already covers returns without reopening
+     * (each reopen flushes a small segment, so one per change made uploads queue behind each
+     * other and left many segments to merge: the ingest benchmark of issue 6).
+     */
     public void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
+        long written = writer.getMaxCompletedSequenceNumber();
+        synchronized (refreshing) {
+            if (refreshedUpTo >= written) {
+                return;
+            }
+            // operations completed before the reopen starts are in the reader it opens
+            long covered = writer.getMaxCompletedSequenceNumber();
+            searchers.maybeRefreshBlocking();
+            refreshedUpTo = covered;
+        }
     }
 
     /** Makes changes so far durable, recording the database change sequence they cover. */
