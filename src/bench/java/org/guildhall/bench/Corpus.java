@@ -94,14 +94,31 @@ public final class Corpus {
         return folder;
     }
 
-    /** Lower-case words only (no names, no possessives), in a seeded random order that becomes the frequency rank. */
+    /**
+     * The most frequent words of written English, most frequent first: they take the top ranks, as
+     * in real text, where a tenth of the words are "the", "of", "and" and "to".
+     */
+    static final List<String> FUNCTION_WORDS = List.of("the", "of", "and", "to", "a", "in", "is", "that", "for", "it",
+            "as", "was", "with", "be", "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which", "but",
+            "have", "an", "had", "they", "you", "were", "their", "one", "all", "we", "can", "her", "has", "there", "been",
+            "if", "more", "when", "will", "would", "who", "so", "no", "she");
+
+    /**
+     * Lower-case words only (no names, no possessives): the function words first, then the rest
+     * of the list in a seeded random order; the position is the frequency rank.
+     */
     static List<String> vocabulary() throws IOException {
         if (!Files.exists(WORDS)) {
             throw new IllegalStateException("No word list at " + WORDS + ": install Debian's wamerican package (scripts/bench does as root)");
         }
-        List<String> words = new ArrayList<>(Files.readAllLines(WORDS, StandardCharsets.UTF_8).stream()
+        List<String> rest = new ArrayList<>(Files.readAllLines(WORDS, StandardCharsets.UTF_8).stream()
                 .filter(w -> w.matches("[a-z]{2,}")).distinct().sorted().toList());
-        java.util.Collections.shuffle(words, new Random(SEED));
+        rest.removeAll(FUNCTION_WORDS);
+        java.util.Collections.shuffle(rest, new Random(SEED));
+        List<String> words = new ArrayList<>(FUNCTION_WORDS.size() + rest.size());
+        words.add(FUNCTION_WORDS.getFirst()); // "a" is one letter: the filter above would drop it
+        words.addAll(FUNCTION_WORDS.subList(1, FUNCTION_WORDS.size()));
+        words.addAll(rest);
         return words;
     }
 
@@ -116,6 +133,11 @@ public final class Corpus {
             c[i] /= sum;
         }
         return c;
+    }
+
+    /** A word people search for: drawn by frequency among the first {@code limit} after the function words. */
+    String queryWord(Random random, int limit) {
+        return vocabulary.get(FUNCTION_WORDS.size() + rank(random) % limit);
     }
 
     int rank(Random random) {
@@ -221,12 +243,12 @@ public final class Corpus {
             String text;
             if (pick < 25) {
                 kind = "word";
-                text = vocabulary.get(rank(random) % 5000);
+                text = queryWord(random, 5000);
             } else if (pick < 50) {
                 kind = "words";
                 List<String> words = new ArrayList<>();
                 for (int w = 2 + random.nextInt(3); w > 0; w--) {
-                    words.add(vocabulary.get(rank(random) % 8000));
+                    words.add(queryWord(random, 8000));
                 }
                 text = String.join(" ", words);
             } else if (pick < 65 && !phrases.isEmpty()) {

@@ -100,7 +100,7 @@ public class Documents {
         document.versionAdded(version, DocumentTypes.kind(staged.mediaType()));
         em.flush();
         versionStored.fire(new VersionStored(version.getId()));
-        changes.record(ContentChange.Kind.DOCUMENT, version.getDocument().getId());
+        changes.recordAddition(ContentChange.Kind.DOCUMENT, version.getDocument().getId());
         return new Stored(document, version, sameContent);
     }
 

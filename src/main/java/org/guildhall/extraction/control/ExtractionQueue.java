@@ -128,7 +128,7 @@ public class ExtractionQueue {
             document.setTitle(clip(meta.title().strip(), 300), false);
         }
         job.finish(Instant.now());
-        changes.record(ContentChange.Kind.DOCUMENT, document.getId());
+        changes.recordAddition(ContentChange.Kind.DOCUMENT, document.getId());
     }
 
     /** The worker could not run the job (not a verdict on the file): it becomes due again at once. */

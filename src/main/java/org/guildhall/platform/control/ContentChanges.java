@@ -26,13 +26,27 @@ public class ContentChanges {
     /** Numbers this change, keeps it as the entity's newest, and announces it after commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long record(ContentChange.Kind kind, long entityId) {
+        return record(kind, entityId, false);
+    }
+
+    /**
+     * As {@link #record(ContentChange.Kind, long)} for a change that only adds what readers may
+     * see (a new document or version, extracted text): followers such as search may show it a
+     * moment after the commit instead of before the request is answered.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordAddition(ContentChange.Kind kind, long entityId) {
+        return record(kind, entityId, true);
+    }
+
+    private long record(ContentChange.Kind kind, long entityId, boolean addition) {
         ContentChange change = new ContentChange(kind, entityId, Instant.now());
         em.persist(change);
         em.flush();
         em.createQuery("delete from ContentChange c where c.kind = :kind and c.entityId = :id and c.seq < :seq")
                 .setParameter("kind", kind).setParameter("id", entityId).setParameter("seq", change.getSeq())
                 .executeUpdate();
-        changed.fire(new ContentChanged(kind, entityId, change.getSeq()));
+        changed.fire(new ContentChanged(kind, entityId, change.getSeq(), addition));
         return change.getSeq();
     }
 

@@ -160,15 +160,21 @@ public class SearchIndex {
         }
     }
 
-    /** An owner's transaction committed a change: the entry follows at once. */
+    /**
+     * An owner's transaction committed a change: the entry follows at once. A change that may
+     * hide something (trash, an audience narrowed, a purge) is visible to searches before the
+     * changing request is answered; an addition within a fraction of a second.
+     */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
         IndexSearch current = index;
         if (current == null) {
             return;
         }
         try {
-            write(source(change.kind()), change.entityId());
-            current.refresh();
+            long operation = write(source(change.kind()), change.entityId());
+            if (!change.addition()) {
+                current.awaitVisible(operation);
+            }
         } catch (IOException | RuntimeException e) {
             // the database keeps the truth: the next poll or consistency check repairs this entry
             LOG.log(Level.WARNING, "Could not update " + change.kind() + " " + change.entityId() + " in the search index", e);
@@ -180,22 +186,22 @@ public class SearchIndex {
      * the data: a change committed in between leaves the entry looking older than it is, which
      * costs one more write, never a stale entry that looks current.
      */
-    private void write(IndexSource source, long entityId) throws IOException {
-        write(source, entityId, -1);
+    private long write(IndexSource source, long entityId) throws IOException {
+        return write(source, entityId, -1);
     }
 
-    /** @param knownStamp the entity's change number read before this call, or -1 to read it here */
-    private void write(IndexSource source, long entityId, long knownStamp) throws IOException {
+    /**
+     * @param knownStamp the entity's change number read before this call, or -1 to read it here
+     * @return the index operation's number, for {@link IndexSearch#awaitVisible(long)}
+     */
+    private long write(IndexSource source, long entityId, long knownStamp) throws IOException {
         synchronized (locks[Math.floorMod(Long.hashCode(entityId) * 31 + source.kind().ordinal(), LOCK_STRIPES)]) {
             long stamp = knownStamp >= 0 ? knownStamp : changes.newest(source.kind(), entityId);
             Optional<SearchDocument> entry = source.read(entityId);
-            if (entry.isPresent()) {
-                index.index(entry.get(), stamp);
-            } else {
-                index.delete(source.entryId(entityId));
-            }
+            long operation = entry.isPresent() ? index.index(entry.get(), stamp) : index.delete(source.entryId(entityId));
             highestApplied.accumulateAndGet(stamp, Math::max);
             dirty = true;
+            return operation;
         }
     }
 
