@@ -42,6 +42,8 @@ final class Guild implements AutoCloseable {
     String adminToken;
     volatile long peakServerRss;
     volatile long peakChildrenRss;
+    /** CPU time of every child process seen, as last sampled: children are replaced during a run. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Long> childCpuNanos = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread sampler;
 
     private Guild(PayaraProcess server) {
@@ -71,6 +73,8 @@ final class Guild implements AutoCloseable {
         while (server.process().isAlive()) {
             long own = rss(server.process().pid());
             long children = server.process().descendants().mapToLong(p -> rss(p.pid())).sum();
+            server.process().descendants().forEach(p -> p.info().totalCpuDuration()
+                    .ifPresent(cpu -> childCpuNanos.merge(p.pid(), cpu.toNanos(), Math::max)));
             peakServerRss = Math.max(peakServerRss, own);
             peakChildrenRss = Math.max(peakChildrenRss, children);
             try {
@@ -79,6 +83,20 @@ final class Guild implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** CPU seconds used so far by the server JVM and, summed, by every extraction process it forked. */
+    record Cpu(double server, double extractors) {
+        Cpu minus(Cpu before) {
+            return new Cpu(server - before.server, extractors - before.extractors);
+        }
+    }
+
+    Cpu cpu() {
+        server.process().descendants().forEach(p -> p.info().totalCpuDuration()
+                .ifPresent(cpu -> childCpuNanos.merge(p.pid(), cpu.toNanos(), Math::max)));
+        double own = server.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        return new Cpu(own, childCpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9);
     }
 
     static long rss(long pid) {

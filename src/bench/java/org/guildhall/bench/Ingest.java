@@ -83,16 +83,17 @@ final class Ingest {
         ratios.put("met", ratio >= 0.8);
 
         Bench.table("Ingest: " + docs.size() + " files, " + Bench.f(mb) + " MB (" + inputName + ")",
-                List.of("pipeline", "documents", "seconds", "docs/s", "MB/s", "first searchable s", "last searchable s", "peak memory MB"),
+                List.of("pipeline", "documents", "seconds", "docs/s", "MB/s", "first searchable s", "last searchable s", "peak memory MB", "CPU s"),
                 List.of(List.of("Guildhall (REST, " + clients + " clients, until searchable)", String.valueOf(guildhall.get("searchable")),
                                 Bench.f((double) guildhall.get("seconds")), Bench.f(ghDocs), Bench.f2((double) guildhall.get("mbPerSecond")),
                                 Bench.f((double) guildhall.get("firstSearchableSeconds")), Bench.f((double) guildhall.get("lastSearchableSeconds")),
                                 Bench.f(((Number) guildhall.get("peakServerRssBytes")).longValue() / 1e6) + " (+ extractors "
-                                        + Bench.f(((Number) guildhall.get("peakExtractorsRssBytes")).longValue() / 1e6) + ")"),
+                                        + Bench.f(((Number) guildhall.get("peakExtractorsRssBytes")).longValue() / 1e6) + ")",
+                                Bench.f((double) guildhall.get("cpuSecondsServer")) + " server + " + Bench.f((double) guildhall.get("cpuSecondsExtractors")) + " extractors"),
                         List.of("bare: Tika in-process + IndexWriter, " + bare.get("threads") + " threads", String.valueOf(bare.get("indexed")),
                                 Bench.f((double) bare.get("seconds")), Bench.f(bareDocs), Bench.f2((double) bare.get("mbPerSecond")), "-", "-",
-                                Bench.f(((Number) bare.get("heapUsedPeakBytes")).longValue() / 1e6) + " (heap)"),
-                        List.of("ratio Guildhall / bare (goal >= 0.8)", "", "", Bench.f2(ratio), "", "", "", "")));
+                                Bench.f(((Number) bare.get("heapUsedPeakBytes")).longValue() / 1e6) + " (heap)", Bench.f((double) bare.get("cpuSeconds"))),
+                        List.of("ratio Guildhall / bare (goal >= 0.8)", "", "", Bench.f2(ratio), "", "", "", "", "")));
 
         Map<String, Object> report = new LinkedHashMap<>();
         Map<String, Object> inputs = new LinkedHashMap<>();
@@ -137,6 +138,7 @@ final class Ingest {
         AtomicLong heapPeak = new AtomicLong();
         List<String> skipped = new ArrayList<>();
         System.out.println("Bare pipeline: Tika in-process + Lucene IndexWriter, " + threads + " threads");
+        double cpuBefore = ownCpuSeconds();
         long start = System.nanoTime();
         try (IndexSearch lucene = IndexSearch.open(index)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -198,6 +200,7 @@ final class Ingest {
         m.put("docsPerSecond", Bench.round(indexed.get() / seconds));
         m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / seconds));
         m.put("heapUsedPeakBytes", heapPeak.get());
+        m.put("cpuSeconds", Bench.round(ownCpuSeconds() - cpuBefore));
         System.out.printf(Locale.ROOT, "Bare pipeline: %d files in %.1f s (%d parse errors, %d timeouts, %d skipped)%n",
                 indexed.get(), seconds, errors.get(), timeouts.get(), skipped.size());
         return m;
@@ -213,6 +216,7 @@ final class Ingest {
         try (Guild guild = Guild.start(data)) {
             guild.setUp();
             long base = Math.max(0, guild.searchable());
+            Guild.Cpu cpuBefore = guild.cpu();
             AtomicLong bytes = new AtomicLong();
             double[] first = {Double.NaN};
             long start = System.nanoTime();
@@ -274,11 +278,19 @@ final class Ingest {
             m.put("seconds", Bench.round(lastSearchable));
             m.put("docsPerSecond", Bench.round(searchable / lastSearchable));
             m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / lastSearchable));
+            Guild.Cpu cpu = guild.cpu().minus(cpuBefore);
+            m.put("cpuSecondsServer", Bench.round(cpu.server()));
+            m.put("cpuSecondsExtractors", Bench.round(cpu.extractors()));
             m.put("peakServerRssBytes", guild.serverHighWaterMark());
             m.put("peakExtractorsRssBytes", guild.peakChildrenRss);
             m.put("serverLog", data.resolveSibling("ingest-data-payara.log").toString());
             return m;
         }
+    }
+
+    /** CPU seconds this JVM has used: the bare pipeline's, measured around it. */
+    static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     static void deleteTree(Path folder) throws IOException {

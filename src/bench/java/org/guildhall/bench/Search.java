@@ -268,18 +268,19 @@ final class Search {
     static Map<String, Object> prepare(Guild guild, int n, Path corpus, List<Corpus.Doc> docs) throws Exception {
         Path ready = Bench.OUT.resolve("search-data-" + n + ".ready");
         Map<String, Object> preparation = new LinkedHashMap<>();
+        // every run: a folder prepared by "scripts/bench ingest N" (moved here) has no such group yet
+        guild.api("POST", "/groups", "{\"slug\":\"" + MIXED_GROUP + "\",\"name\":\"Mixed-run uploads\",\"description\":\"\","
+                + "\"visibility\":\"MEMBERS\",\"joinPolicy\":\"REQUEST\"}");
         if (!Files.exists(ready)) {
             System.out.println("Preparing the data folder with " + n + " documents (once; later runs re-use it)");
             guild.setUp();
-            guild.api("POST", "/groups", "{\"slug\":\"" + MIXED_GROUP + "\",\"name\":\"Mixed-run uploads\",\"description\":\"\","
-                    + "\"visibility\":\"MEMBERS\",\"joinPolicy\":\"REQUEST\"}");
             long start = System.nanoTime();
             int stored = guild.uploadAll(corpus.resolve("files"), docs, 3, new AtomicLong());
             long last = -1;
             long lastChange = System.nanoTime();
             while (true) {
                 long s = guild.searchable();
-                if (s >= stored) {
+                if (s >= stored && guild.extractionsUnfinished() == 0) {
                     break;
                 }
                 if (s != last) {

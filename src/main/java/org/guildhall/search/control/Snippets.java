@@ -1,8 +1,6 @@
 package org.guildhall.search.control;
 
 import java.io.IOException;
-import java.text.BreakIterator;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
@@ -41,9 +39,9 @@ final class Snippets {
                 // the best passage only, so the attachment it names is unambiguous
                 .withMaxNoHighlightPassages(1)
                 // minimum length, not "closest to": the closest-length search walked the sentence
-                // iterator back and forth and took 90% of search CPU in the benchmark (issue 6)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_CHARS, 0.5f));
+                // iterator back and forth and took 90% of search CPU in the benchmark (issue 6);
+                // and our own sentence scan, not the JDK's rule-based one (see SentenceBreaks)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), PASSAGE_CHARS, 0.5f));
         Object[] formatted = new ObjectHighlighter(builder).highlight(highlight, docIds).get(Fields.BODY);
         for (int i = 0; i < docIds.length; i++) {
             snippets[i] = formatted != null && formatted[i] instanceof Snippet snippet ? snippet : new Snippet("", -1);
