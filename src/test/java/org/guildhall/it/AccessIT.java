@@ -414,7 +414,8 @@ class AccessIT {
             String pageTitle = "Posted on the public page " + (ajax ? "by AJAX " : "") + RUN;
             String page = committee.get(w.pubPage()).body();
             Map<String, String> params = ajaxParams("group", "group:sections:ann-post", annFields("sections:", pageTitle), Map.of("slug", w.privSlug));
-            HttpResponse<String> tampered = ajax ? committee.partial("/groups/group.xhtml", params, page)
+            // an AJAX request processes only what it names; naming @all takes in the page's view parameters too
+            HttpResponse<String> tampered = ajax ? committee.partial("/groups/group.xhtml", executeAll(params), page)
                     : committee.postback("/groups/group.xhtml", withoutAjax(params), page);
             assertEquals(200, tampered.statusCode(), tampered.body());
             assertEquals(List.of(w.pubSlug), column("select g.slug from gh_announcement a join gh_group g on g.id = a.group_id where a.title = ?",
@@ -428,7 +429,7 @@ class AccessIT {
             Map<String, String> params = ajaxParams("doc", "doc:save", Map.of("title", newTitle, "description", "", "tags", ""),
                     Map.of("id", Long.toString(w.privDoc)));
             String page = committee.get(docPage).body();
-            HttpResponse<String> saved = ajax ? committee.partial("/documents/document.xhtml", params, page)
+            HttpResponse<String> saved = ajax ? committee.partial("/documents/document.xhtml", executeAll(params), page)
                     : committee.postback("/documents/document.xhtml", withoutAjax(params), page);
             assertEquals(200, saved.statusCode(), saved.body());
             String other = w.json(COMMITTEE, "/documents/" + w.privDoc).get("title").asText();
@@ -834,6 +835,12 @@ class AccessIT {
         Map<String, String> full = new LinkedHashMap<>(params);
         full.keySet().removeIf(name -> name.startsWith("jakarta.faces."));
         return full;
+    }
+
+    static Map<String, String> executeAll(Map<String, String> params) {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        all.put("jakarta.faces.partial.execute", "@all");
+        return all;
     }
 
     static String annJson(String title) {
