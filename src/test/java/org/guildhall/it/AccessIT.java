@@ -705,6 +705,11 @@ class AccessIT {
             secret("title prefix only in the private group", typed, "zorbey" + typed.substring(6), privDocTitle, everybodyOutside, MEMBER);
 
             // the routes' controls read extracted text and search hits: wait for both once
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (List.of("PENDING", "RUNNING").contains(json(MEMBER, "/documents/" + privDoc).get("current").get("state").asText())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
             JsonNode found = visitor().awaitSearchTotal(word, actor(MEMBER).apiToken(), 1, Duration.ofMinutes(2));
             assertEquals(1, found.get("total").asLong(), "the private document is extracted and indexed: " + found);
             return this;
