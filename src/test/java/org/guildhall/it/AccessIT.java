@@ -210,6 +210,7 @@ class AccessIT {
                 api("search, word (hits and facets)", word, "GET", "/search?q={}").sees("\"value\":\"" + w.privSlug + "\""),
                 api("search, tag filter", tag, "GET", "/search?q=" + word.value() + "&tag={}").sees(w.privDocTitle),
                 api("autocomplete", prefix, "GET", "/search/suggest?q={}").sees(w.privDocTitle),
+                headerBox("autocomplete of the header's search box", prefix).sees(w.privDocTitle),
                 // PrimeFaces AJAX row selection on the public group's document table, with a private document's row key
                 rowSelection("row selection on the group page", doc).sees(w.pubDocTitle));
     }
@@ -521,7 +522,7 @@ class AccessIT {
     record Secret(String name, String value, String missing, String marker, List<Who> outsiders, Who reader) {
     }
 
-    enum Via { PAGE, API, UPLOAD, FEED, ROW_SELECTION }
+    enum Via { PAGE, API, UPLOAD, FEED, ROW_SELECTION, HEADER_BOX }
 
     record Call(Via via, String method, String template, String json, String accept) {
     }
@@ -565,6 +566,10 @@ class AccessIT {
 
     static Route feed(String label, Secret secret, String template) {
         return new Route(label, secret, new Call(Via.FEED, "GET", template, null, null), secret.reader(), 200, secret.marker());
+    }
+
+    static Route headerBox(String label, Secret secret) {
+        return new Route(label, secret, new Call(Via.HEADER_BOX, "POST", null, null, null), secret.reader(), 200, secret.marker());
     }
 
     static Route rowSelection(String label, Secret secret) {
@@ -794,6 +799,14 @@ class AccessIT {
                 case UPLOAD -> visitor().multipart(call.template().replace("{}", enc(value)), actor.apiToken(), Map.of(),
                         List.of(new Upload("route-" + RUN + ".txt", ("Route check " + System.nanoTime()).getBytes(StandardCharsets.UTF_8))));
                 case FEED -> visitor().get(call.template().replace("{}", enc(value)) + (actor.feedToken() == null ? "" : "?token=" + actor.feedToken()));
+                case HEADER_BOX -> {
+                    // what the box's script sends as one types: the component asks its complete method for the typed text
+                    Portal session = actor.session() == null ? visitor() : actor.session();
+                    String page = session.get("/index.xhtml").body();
+                    String box = "site-search:q";
+                    yield session.partial("/index.xhtml", Map.of("jakarta.faces.source", box, "jakarta.faces.partial.execute", box,
+                            "jakarta.faces.partial.render", box, box + "_query", value, box + "_input", value, "site-search", "site-search"), page);
+                }
                 case ROW_SELECTION -> {
                     Portal session = actor.session() == null ? visitor() : actor.session();
                     String page = session.get(pubPage()).body();
