@@ -595,12 +595,17 @@ class AccessIT {
     }
 
     static World world;
+    static Throwable setupFailure;
 
     synchronized World world() {
+        if (setupFailure != null) {
+            throw new IllegalStateException("The set-up failed in an earlier test", setupFailure);
+        }
         if (world == null) {
             try {
                 world = new World(Deployments.local(deployed)).build();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
+                setupFailure = e;
                 throw new IllegalStateException("Setting up the accounts, groups and content failed", e);
             }
         }
@@ -669,7 +674,7 @@ class AccessIT {
             HttpResponse<String> second = visitor().multipart("/documents/" + privDoc + "/versions", actor(COMMITTEE).apiToken(), Map.of(),
                     List.of(new Upload("secret-" + RUN + "-v2.txt", ("The " + word + " budget, version two.").getBytes(StandardCharsets.UTF_8))));
             assertEquals(201, second.statusCode(), second.body());
-            privV2 = JSON.readTree(second.body()).get(0).get("document").get("current").get("id").asLong();
+            privV2 = JSON.readTree(second.body()).get("document").get("current").get("id").asLong();
             long spare = store(privSlug, Map.of("title", "Spare " + RUN), "spare-" + RUN + ".txt", "Spare paper " + RUN).get("id").asLong();
             long trashed = store(pubSlug, Map.of("title", "Binned " + RUN), "binned-" + RUN + ".txt", "Binned paper " + RUN).get("id").asLong();
             assertEquals(204, api(COMMITTEE, "DELETE", "/documents/" + trashed, null).statusCode());
