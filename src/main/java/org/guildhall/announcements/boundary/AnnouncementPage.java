@@ -51,8 +51,10 @@ public class AnnouncementPage implements Serializable {
     private List<AnnouncementRevision> revisions = List.of();
     private AcknowledgementReport report;
     private AnnouncementForm form;
+    private boolean loaded;
 
     public void load() throws IOException {
+        loaded = true;
         try {
             refresh();
         } catch (AnnouncementNotFound e) {
@@ -125,7 +127,11 @@ public class AnnouncementPage implements Serializable {
     }
 
     public void setId(long id) {
-        this.id = id;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.id = id;
+        }
     }
 
     public BoardItem getItem() {

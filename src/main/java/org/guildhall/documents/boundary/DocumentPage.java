@@ -48,9 +48,11 @@ public class DocumentPage implements Serializable {
     private String title;
     private String description;
     private String tags;
+    private boolean loaded;
 
     /** View action: the document, or the 404 page for one that does not exist or may not be read. */
     public void load() throws IOException {
+        loaded = true;
         try {
             if (id == null) {
                 throw new DocumentNotFound();
@@ -147,7 +149,11 @@ public class DocumentPage implements Serializable {
     }
 
     public void setId(Long id) {
-        this.id = id;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.id = id;
+        }
     }
 
     public Document getDocument() {

@@ -46,9 +46,11 @@ public class GroupPage implements Serializable {
     private List<Membership> members;
     private boolean manager;
     private boolean canJoin;
+    private boolean loaded;
 
     /** The view action: loads the group or answers 404. */
     public void load() throws IOException {
+        loaded = true;
         try {
             refresh();
         } catch (GroupNotFound e) {
@@ -109,7 +111,11 @@ public class GroupPage implements Serializable {
     }
 
     public void setSlug(String slug) {
-        this.slug = slug;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.slug = slug;
+        }
     }
 
     public Group getGroup() {
