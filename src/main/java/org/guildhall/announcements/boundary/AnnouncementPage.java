@@ -63,6 +63,25 @@ public class AnnouncementPage implements Serializable {
         }
     }
 
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its announcement was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || item == null) {
+            return;
+        }
+        try {
+            announcements.readable(currentAccount.caller(), item.announcement().getId());
+        } catch (AnnouncementNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/announcements/announcement.xhtml?id=" + item.announcement().getId());
+            faces.responseComplete();
+        }
+    }
+
     void refresh() {
         Caller caller = currentAccount.caller();
         Announcement announcement = announcements.readable(caller, id);

@@ -1,6 +1,7 @@
 package org.guildhall.documents.boundary;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,25 @@ public class DocumentPage implements Serializable {
             tags = String.join(", ", document.getTags());
         } catch (DocumentNotFound e) {
             faces.getExternalContext().responseSendError(404, "Not found");
+            faces.responseComplete();
+        }
+    }
+
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its document was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || document == null) {
+            return;
+        }
+        try {
+            documents.readable(currentAccount.caller(), document.getId());
+        } catch (DocumentNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/documents/document.xhtml?id=" + document.getId());
             faces.responseComplete();
         }
     }

@@ -1,6 +1,7 @@
 package org.guildhall.groups.boundary;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,25 @@ public class GroupPage implements Serializable {
             refresh();
         } catch (GroupNotFound e) {
             faces.getExternalContext().responseSendError(404, "There is no such group.");
+            faces.responseComplete();
+        }
+    }
+
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its group was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || group == null) {
+            return;
+        }
+        try {
+            groups.readable(currentAccount.caller(), group.getSlug());
+        } catch (GroupNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/groups/group.xhtml?slug=" + group.getSlug());
             faces.responseComplete();
         }
     }
