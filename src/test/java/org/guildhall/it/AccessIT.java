@@ -104,7 +104,9 @@ class AccessIT {
                 failures.add(where + ": status " + control.status() + ", expected " + route.readerStatus() + ": " + clip(control.body()));
             } else if (route.readerSees() != null && !control.body().contains(route.readerSees())) {
                 failures.add(where + ": does not show '" + route.readerSees() + "': " + clip(control.body()));
-            } else if (absent != null && absent.status() == control.status() && absent.shape(secret).equals(control.shape(secret))) {
+            } else if (route.call().via() != Via.ROW_SELECTION && absent != null && absent.status() == control.status()
+                    && absent.shape(secret).equals(control.shape(secret))) {
+                // (a row selection answers alike for any key by design: its control is that the table was rendered at all)
                 failures.add(where + ": answers exactly like a missing id, so the check above proves nothing");
             }
         }

@@ -159,6 +159,7 @@ public class Portal {
         form.put("jakarta.faces.source", uploadClientId);
         form.put("jakarta.faces.partial.execute", uploadClientId);
         form.put("jakarta.faces.partial.render", "messages");
+        form.put(uploadClientId + "_totalFilesCount", "1");
         form.putAll(extra);
         form.put("jakarta.faces.ViewState", viewState(pageHtml));
         nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
