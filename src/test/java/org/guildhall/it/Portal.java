@@ -118,6 +118,86 @@ public class Portal {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /**
+     * A Faces partial request from a page already loaded, with exactly these parameters (client
+     * ids in full) plus the page's ViewState and CSP nonce: what a crafted AJAX post looks like.
+     */
+    public HttpResponse<String> partial(String path, Map<String, String> params, String pageHtml) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.putAll(params);
+        form.put("jakarta.faces.ViewState", viewState(pageHtml));
+        nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    /**
+     * A full (non-AJAX) postback from a page already loaded, with exactly these parameters (client
+     * ids in full) plus the page's ViewState and CSP nonce: a crafted form post.
+     */
+    public HttpResponse<String> postback(String path, Map<String, String> params, String pageHtml) {
+        Map<String, String> form = new LinkedHashMap<>(params);
+        form.put("jakarta.faces.ViewState", viewState(pageHtml));
+        nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+    }
+
+    /**
+     * A PrimeFaces advanced (AJAX) file upload from a page already loaded, as its upload widget
+     * sends one file: multipart, the file in a part named after the component's client id.
+     */
+    public HttpResponse<String> ajaxUpload(String path, String formId, String uploadClientId, Map<String, String> extra, Upload file, String pageHtml) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", uploadClientId);
+        form.put("jakarta.faces.partial.execute", uploadClientId);
+        form.put("jakarta.faces.partial.render", "messages");
+        form.put(uploadClientId + "_totalFilesCount", "1");
+        form.putAll(extra);
+        form.put("jakarta.faces.ViewState", viewState(pageHtml));
+        nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
+        String boundary = "----guildhall" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        form.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + uploadClientId + "\"; filename=\"" + file.fileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(file.content());
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Any request with these headers and body, sent with this visitor's cookies (none for a fresh visitor). */
+    public HttpResponse<String> exchange(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Creates a personal FEED token on the account page, as the logged-in user would, and returns its secret. */
+    public String issueFeedToken(String name) {
+        HttpResponse<String> page = get("/account/index.xhtml");
+        HttpResponse<String> response = ajax("/account/index.xhtml", "tokens", "issue",
+                Map.of("token-name", name, "token-scope_input", "FEED"), page.body());
+        Matcher secret = Pattern.compile("ghf_[A-Za-z0-9_-]{20,}").matcher(response.body());
+        if (!secret.find()) {
+            throw new IllegalStateException("No feed token in the account page's answer: " + response.body());
+        }
+        return secret.group();
+    }
+
     /** Creates a personal API token on the account page, as the logged-in user would, and returns its secret. */
     public String issueApiToken(String name) {
         HttpResponse<String> page = get("/account/index.xhtml");

@@ -51,12 +51,33 @@ public class AnnouncementPage implements Serializable {
     private List<AnnouncementRevision> revisions = List.of();
     private AcknowledgementReport report;
     private AnnouncementForm form;
+    private boolean loaded;
 
     public void load() throws IOException {
+        loaded = true;
         try {
             refresh();
         } catch (AnnouncementNotFound e) {
             faces.getExternalContext().responseSendError(404, e.getMessage());
+            faces.responseComplete();
+        }
+    }
+
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its announcement was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || item == null) {
+            return;
+        }
+        try {
+            announcements.readable(currentAccount.caller(), item.announcement().getId());
+        } catch (AnnouncementNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/announcements/announcement.xhtml?id=" + item.announcement().getId());
             faces.responseComplete();
         }
     }
@@ -125,7 +146,11 @@ public class AnnouncementPage implements Serializable {
     }
 
     public void setId(long id) {
-        this.id = id;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.id = id;
+        }
     }
 
     public BoardItem getItem() {

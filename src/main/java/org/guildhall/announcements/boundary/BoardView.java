@@ -11,6 +11,7 @@ import org.guildhall.announcements.control.BoardItem;
 import org.guildhall.announcements.control.RichText;
 import org.guildhall.announcements.entity.Announcement;
 import org.guildhall.announcements.entity.Audience;
+import org.guildhall.groups.control.GroupNotFound;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.guildhall.platform.boundary.Formats;
 
@@ -43,9 +44,16 @@ public abstract class BoardView implements Serializable {
     protected abstract String slug();
 
     public void refresh() {
-        items = announcements.board(currentAccount.caller(), slug());
-        archive = announcements.archive(currentAccount.caller(), slug());
-        mayPost = announcements.mayPost(currentAccount.caller(), slug());
+        try {
+            items = announcements.board(currentAccount.caller(), slug());
+            archive = announcements.archive(currentAccount.caller(), slug());
+            mayPost = announcements.mayPost(currentAccount.caller(), slug());
+        } catch (GroupNotFound e) {
+            // the viewer lost the group since the page was loaded: nothing more to show (the page then answers 404)
+            items = List.of();
+            archive = List.of();
+            mayPost = false;
+        }
     }
 
     public void post() {

@@ -1,6 +1,7 @@
 package org.guildhall.documents.boundary;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -48,9 +49,11 @@ public class DocumentPage implements Serializable {
     private String title;
     private String description;
     private String tags;
+    private boolean loaded;
 
     /** View action: the document, or the 404 page for one that does not exist or may not be read. */
     public void load() throws IOException {
+        loaded = true;
         try {
             if (id == null) {
                 throw new DocumentNotFound();
@@ -61,6 +64,25 @@ public class DocumentPage implements Serializable {
             tags = String.join(", ", document.getTags());
         } catch (DocumentNotFound e) {
             faces.getExternalContext().responseSendError(404, "Not found");
+            faces.responseComplete();
+        }
+    }
+
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its document was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || document == null) {
+            return;
+        }
+        try {
+            documents.readable(currentAccount.caller(), document.getId());
+        } catch (DocumentNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/documents/document.xhtml?id=" + document.getId());
             faces.responseComplete();
         }
     }
@@ -147,7 +169,11 @@ public class DocumentPage implements Serializable {
     }
 
     public void setId(Long id) {
-        this.id = id;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.id = id;
+        }
     }
 
     public Document getDocument() {

@@ -18,6 +18,7 @@ import org.guildhall.documents.control.Uploads;
 import org.guildhall.documents.entity.Document;
 import org.guildhall.groups.boundary.GroupPage;
 import org.guildhall.groups.control.GroupAccess;
+import org.guildhall.groups.control.GroupNotFound;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.primefaces.event.FileUploadEvent;
 
@@ -69,9 +70,16 @@ public class GroupDocuments implements Serializable {
     }
 
     public void refresh() {
-        list = documents.list(currentAccount.caller(), page.getSlug(), new DocumentQuery(tag, kind, sort, descending, pageNumber, 20));
-        tagChoices = documents.tagsOf(currentAccount.caller(), page.getSlug());
-        trash = documents.trash(currentAccount.caller(), page.getSlug());
+        try {
+            list = documents.list(currentAccount.caller(), page.getSlug(), new DocumentQuery(tag, kind, sort, descending, pageNumber, 20));
+            tagChoices = documents.tagsOf(currentAccount.caller(), page.getSlug());
+            trash = documents.trash(currentAccount.caller(), page.getSlug());
+        } catch (GroupNotFound e) {
+            // the viewer lost the group since the page was loaded: nothing more to show (the page then answers 404)
+            list = null;
+            tagChoices = List.of();
+            trash = List.of();
+        }
     }
 
     public void upload(FileUploadEvent event) throws IOException {

@@ -39,7 +39,8 @@ public final class FeedWriter {
         syndFeed.setFeedType(format.romeType());
         syndFeed.setEncoding("UTF-8");
         syndFeed.setTitle(feed.title());
-        syndFeed.setDescription(feed.description());
+        // RSS requires a channel description (ROME refuses to write one without); a group need not have one
+        syndFeed.setDescription(feed.description() == null || feed.description().isBlank() ? feed.title() : feed.description());
         syndFeed.setUri(feed.id());
         syndFeed.setLink(feed.alternate());
         syndFeed.setPublishedDate(Date.from(feed.updated()));

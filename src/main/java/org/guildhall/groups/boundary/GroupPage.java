@@ -1,6 +1,7 @@
 package org.guildhall.groups.boundary;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -46,13 +47,34 @@ public class GroupPage implements Serializable {
     private List<Membership> members;
     private boolean manager;
     private boolean canJoin;
+    private boolean loaded;
 
     /** The view action: loads the group or answers 404. */
     public void load() throws IOException {
+        loaded = true;
         try {
             refresh();
         } catch (GroupNotFound e) {
             faces.getExternalContext().responseSendError(404, "There is no such group.");
+            faces.responseComplete();
+        }
+    }
+
+    /**
+     * Before every answer to a postback, AJAX included: a page loaded while its group was
+     * readable holds its content, and must not show it again to someone who lost the right a
+     * moment ago (removed from the group, say). Such a page goes to its own address, which
+     * answers 404 as for anything they cannot see.
+     */
+    public void verify() throws IOException {
+        if (!faces.isPostback() || group == null) {
+            return;
+        }
+        try {
+            groups.readable(currentAccount.caller(), group.getSlug());
+        } catch (GroupNotFound e) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/groups/group.xhtml?slug=" + group.getSlug());
             faces.responseComplete();
         }
     }
@@ -109,7 +131,11 @@ public class GroupPage implements Serializable {
     }
 
     public void setSlug(String slug) {
-        this.slug = slug;
+        // only the address the page was opened with names what it shows: a postback that sends the
+        // parameter again, with another value, must not turn the page's forms onto something else
+        if (!loaded) {
+            this.slug = slug;
+        }
     }
 
     public Group getGroup() {

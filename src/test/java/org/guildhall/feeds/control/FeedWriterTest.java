@@ -34,6 +34,14 @@ class FeedWriterTest {
     }
 
     @Test
+    void aFeedWithoutDescriptionIsStillValidRssWithItsTitleAsTheChannelDescription() throws Exception {
+        Feed f = feed();
+        Feed undescribed = new Feed(f.id(), f.title(), null, f.self(), f.alternate(), f.entries());
+        Element channel = (Element) parse(FeedWriter.write(undescribed, FeedFormat.RSS)).getElementsByTagName("channel").item(0);
+        assertEquals("Cataloguing: announcements", ((Element) channel.getElementsByTagName("description").item(0)).getTextContent());
+    }
+
+    @Test
     void atomHasIdsDatesSelfLinkContentAndAuthor() throws Exception {
         String xml = FeedWriter.write(feed(), FeedFormat.ATOM);
         Document dom = parse(xml);
