@@ -37,6 +37,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
@@ -111,16 +112,7 @@ final class Search {
             http1 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 1, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
             http8 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 8, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
 
-            // the index files, copied while nothing writes to them
-            Ingest.deleteTree(copy);
-            Files.createDirectories(copy);
-            try (Stream<Path> files = Files.list(data.resolve("index"))) {
-                for (Path f : files.toList()) {
-                    if (!f.getFileName().toString().equals("write.lock")) {
-                        Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            copyLastCommit(data.resolve("index"), copy);
 
             // mixed: searches at concurrency 8 while one client uploads (to a group the member cannot read)
             AtomicBoolean running = new AtomicBoolean(true);
@@ -301,6 +293,29 @@ final class Search {
             System.out.println("Re-using the prepared data folder " + guild.server.data());
         }
         return preparation;
+    }
+
+    /**
+     * The files of the index's last commit. The server may merge and commit meanwhile (its
+     * start-up check, the mixed run's uploads of earlier runs), deleting files of the commit
+     * being copied: then the copy starts again from the newer commit.
+     */
+    static void copyLastCommit(Path index, Path copy) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Ingest.deleteTree(copy);
+            Files.createDirectories(copy);
+            try (FSDirectory directory = FSDirectory.open(index)) {
+                for (String file : SegmentInfos.readLatestCommit(directory).files(true)) {
+                    Files.copy(index.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** The prepared data folder of N documents: emptied unless a previous run finished preparing it. */
