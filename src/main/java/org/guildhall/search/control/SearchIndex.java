@@ -603,15 +603,29 @@ public class SearchIndex {
             try {
                 return read.from(current);
             } catch (org.apache.lucene.store.AlreadyClosedException closed) {
-                if (open() == current) {
-                    throw closed;
-                }
-                return read.from(open());
+                return read.from(replacementOf(current, closed));
             }
         } catch (IOException e) {
             suspect(e);
             throw new UncheckedIOException("The search index cannot be read", e);
         }
+    }
+
+    /** The index a recovery opens instead of a closed one; it takes a moment (verify, wipe, open). */
+    private IndexSearch replacementOf(IndexSearch closed, RuntimeException why) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (index == closed && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (index == closed) {
+            throw new SearchUnavailable("Search is being repaired; please try again in a moment.");
+        }
+        return open();
     }
 
     /** Titles and tags these readers may see that complete what was typed. */

@@ -206,4 +206,24 @@ class IndexLifecycleTest {
             assertThrows(java.nio.file.NoSuchFileException.class, index::verifyCommit);
         }
     }
+
+    /** What SearchIndex.recover does with a damaged folder: close the open index, verify, wipe, open anew. */
+    @Test
+    void anIndexDamagedWhileOpenClosesAndAFreshOneOpensInItsFolder(@TempDir Path folder) throws IOException {
+        IndexSearch damaged = Corpus.indexed(IndexSearch.open(folder));
+        damaged.commit(7);
+        java.nio.file.Files.delete(largestSegmentFile(folder));
+        damaged.close();
+        assertThrows(IOException.class, () -> IndexSearch.verify(folder));
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+        try (IndexSearch fresh = IndexSearch.open(folder)) {
+            assertEquals(0, fresh.count(), "the write lock was released and the folder is empty");
+            Corpus.indexed(fresh);
+            assertEquals(List.of("doc-3", "doc-7", "doc-1"), ids(fresh, "budget"));
+        }
+    }
 }
