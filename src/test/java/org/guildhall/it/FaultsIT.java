@@ -189,7 +189,8 @@ class FaultsIT {
             HttpResponse<byte[]> download = admin.bytes("/api/v1/documents/" + kept + "/content", Map.of("Authorization", "Bearer " + token));
             assertEquals(200, download.statusCode(), "earlier documents still download on a full disk");
             assertArrayEquals(keptBytes, download.body());
-            assertEquals(1, admin.search("greengage group:" + slug, token).get("total").asLong(), "and are still found");
+            assertEquals(1, admin.awaitSearchTotal("greengage group:" + slug, token, 1, java.time.Duration.ofMinutes(1)).get("total").asLong(),
+                    "and are still found");
         } finally {
             Files.deleteIfExists(filler);
         }
@@ -274,8 +275,12 @@ class FaultsIT {
             assertEquals(201, stored.statusCode(), stored.body());
             DocumentsIT.JSON.readTree(stored.body()).forEach(result -> acknowledged.add(result.get("document").get("id").asLong()));
         }
-        String logBefore = log();
         HttpResponse<String> rebuild = admin.api("POST", "/admin/search/rebuild", token, null);
+        for (int tries = 0; rebuild.statusCode() == 409 && tries < 20; tries++) {
+            // the poll's catch-up holds maintenance for a moment every few seconds
+            Thread.sleep(250);
+            rebuild = admin.api("POST", "/admin/search/rebuild", token, null);
+        }
         assertEquals(202, rebuild.statusCode(), rebuild.body());
         JsonNode status;
         do {
@@ -283,9 +288,7 @@ class FaultsIT {
             assertEquals("REBUILDING", status.get("state").asText(), "the rebuild ended before the kill: " + status);
         } while (status.get("rebuildDone").asLong() == 0);
         server.kill();
-        String log = log().substring(logBefore.length());
-        assertTrue(log.contains("Rebuilding the search index from the database (started by admin)"), "the rebuild had begun");
-        assertFalse(log.contains("Search index rebuilt:"), "and had not finished when the server was killed");
+        assertTrue(status.get("rebuildDone").asLong() < status.get("rebuildTotal").asLong(), "killed part-way through the rebuild: " + status);
         // the extraction process does not outlive its server
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (orphanedChildren() > 0) {
