@@ -108,8 +108,7 @@ class FaultsIT {
 
         long killed = upload("pages.pdf", HostileFiles.manyPagePdf(10_000));
         awaitState(killed, "RUNNING");
-        // the job is leased before the child is sent the file: give it a moment to be at work on it
-        Thread.sleep(1000);
+        awaitBusy(child);
         assertEquals("RUNNING", current(killed).get("state").asText(), "still extracting when killed");
         child.destroyForcibly();
         JsonNode crashed = awaitFinal(killed);
@@ -133,8 +132,8 @@ class FaultsIT {
         // stopped while extracting: that document ends with a reason (the watchdog or the timeout ends it)
         long hung = upload("pages-again.pdf", HostileFiles.manyPagePdf(10_001));
         awaitState(hung, "RUNNING");
-        Thread.sleep(1000);
         ProcessHandle busy = extractionChild();
+        awaitBusy(busy);
         assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(busy.pid())).start().waitFor());
         JsonNode ended = awaitFinal(hung, 60);
         assertTrue(Set.of("FAILED", "TIMEOUT").contains(ended.get("state").asText()), ended.toString());
@@ -378,6 +377,16 @@ class FaultsIT {
             }
             assertTrue(System.nanoTime() < deadline, "not one extraction process: " + children);
             Thread.sleep(100);
+        }
+    }
+
+    /** The job is leased before the file reaches the process: waits until it has spent half a second of CPU on it. */
+    static void awaitBusy(ProcessHandle child) throws InterruptedException {
+        java.time.Duration start = child.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (child.info().totalCpuDuration().orElse(java.time.Duration.ZERO).minus(start).toMillis() < 500) {
+            assertTrue(System.nanoTime() < deadline, "the extraction process did not get to work");
+            Thread.sleep(50);
         }
     }
 
