@@ -268,9 +268,10 @@ class FaultsIT {
     @Test
     @Order(4)
     void aKillDuringARebuildLosesNothing() throws Exception {
-        for (int batch = 0; batch < 6; batch++) {
+        // batches small enough to be answered within the client's minute on a loaded machine (PostgreSQL)
+        for (int batch = 0; batch < 15; batch++) {
             List<Portal.Upload> files = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 20; i++) {
                 files.add(new Portal.Upload("rebuild-" + batch + "-" + i + ".txt",
                         ("Rebuild note " + batch + "-" + i + " about plum jam " + System.nanoTime()).getBytes(StandardCharsets.UTF_8)));
             }
