@@ -256,6 +256,12 @@ public class Portal {
 
     /** POSTs files (parts named "file") and text fields as multipart/form-data to the API, with a token. */
     public HttpResponse<String> multipart(String path, String token, Map<String, String> fields, java.util.List<Upload> files) {
+        return multipart(path, token, fields, files, false);
+    }
+
+    /** @param withoutLength send the body chunked, without a Content-Length, as a client streaming a file of unknown size does */
+    public HttpResponse<String> multipart(String path, String token, Map<String, String> fields, java.util.List<Upload> files,
+            boolean withoutLength) {
         String boundary = "----guildhall" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
@@ -274,7 +280,8 @@ public class Portal {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1" + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                .POST(withoutLength ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                        : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -40,6 +40,7 @@ import org.guildhall.documents.control.DocumentQuery;
 import org.guildhall.documents.control.Documents;
 import org.guildhall.documents.control.FileNames;
 import org.guildhall.documents.control.StagedFile;
+import org.guildhall.documents.control.StorageFull;
 import org.guildhall.documents.control.Stored;
 import org.guildhall.documents.control.Tags;
 import org.guildhall.documents.control.UploadRejected;
@@ -135,6 +136,8 @@ public class DocumentsResource {
         StagedFile staged;
         try (InputStream content = file.getContent()) {
             staged = uploads.stage(content, name);
+        } catch (StorageFull e) {
+            return ApiErrors.body(507, e.getMessage());
         } catch (UploadRejected e) {
             return Response.status(400).entity(new UploadResult(name, false, e.getMessage(), null, List.of())).build();
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,7 @@ import org.guildhall.documents.control.DocumentQuery;
 import org.guildhall.documents.control.Documents;
 import org.guildhall.documents.control.FileNames;
 import org.guildhall.documents.control.StagedFile;
+import org.guildhall.documents.control.StorageFull;
 import org.guildhall.documents.control.Stored;
 import org.guildhall.documents.control.Tags;
 import org.guildhall.documents.control.UploadRejected;
@@ -76,9 +78,15 @@ public class GroupDocumentsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload one or more files (parts named 'file'), with optional 'title', 'description' and 'tags' (comma-separated)")
-    public Response upload(@PathParam("slug") String slug, List<EntityPart> parts) throws IOException {
+    public Response upload(@PathParam("slug") String slug, @HeaderParam("Content-Length") @DefaultValue("0") long length,
+            List<EntityPart> parts) throws IOException {
         Caller caller = currentAccount.caller();
         documents.requireUpload(caller, slug);
+        try {
+            uploads.requireRoom(length);
+        } catch (StorageFull e) {
+            return ApiErrors.body(507, e.getMessage());
+        }
         String title = DocumentsResource.text(parts, "title");
         String description = DocumentsResource.text(parts, "description");
         Set<String> tags = Tags.parse(DocumentsResource.text(parts, "tags"));
@@ -87,12 +95,14 @@ public class GroupDocumentsResource {
             return ApiErrors.body(400, "Send the files as multipart parts named 'file'.");
         }
         List<UploadResult> results = new ArrayList<>();
+        boolean full = false;
         for (EntityPart part : files) {
             String name = FileNames.fromLatin1Misreading(part.getFileName().orElse("document"));
             StagedFile staged;
             try (InputStream content = part.getContent()) {
                 staged = uploads.stage(content, name);
             } catch (UploadRejected e) {
+                full |= e instanceof StorageFull;
                 results.add(new UploadResult(name, false, e.getMessage(), null, List.of()));
                 continue;
             }
@@ -105,6 +115,10 @@ public class GroupDocumentsResource {
             }
         }
         boolean any = results.stream().anyMatch(UploadResult::stored);
+        if (!any && full) {
+            // nothing stored, and the reason is the server's, not the file's
+            return ApiErrors.body(507, StorageFull.MESSAGE);
+        }
         return Response.status(any ? 201 : 400).entity(results).build();
     }
 }

@@ -143,9 +143,12 @@ public class BlobStore {
         }
     }
 
-    /** Every blob's hash (for the start-up check against the database). */
+    /**
+     * Every blob's hash (for the start-up check against the database). From the real path: a
+     * walk does not enter a blobs folder that is a link to another disk, and would find nothing.
+     */
     public Stream<String> all() throws IOException {
-        return Files.walk(root, 3).filter(Files::isRegularFile)
+        return Files.walk(root.toRealPath(), 3).filter(Files::isRegularFile)
                 .map(p -> p.getFileName().toString()).filter(n -> SHA256.matcher(n).matches());
     }
 }

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -44,26 +45,67 @@ public class UploadPolicy {
     private final List<String> allowed;
     private final Path stagingFolder;
     private final Detector detector;
+    private final long minFreeBytes;
+    private final LongSupplier usableSpace;
 
     /**
      * @param allowed media types, with {@code family*} for a prefix, or the single entry "*" for
      *                anything (for a trusted bulk import)
      */
     public UploadPolicy(long maxBytes, List<String> allowed, Path stagingFolder, Detector detector) {
+        this(maxBytes, allowed, stagingFolder, detector, 0, null);
+    }
+
+    /**
+     * @param minFreeBytes what must stay free on the staging folder's disk (which is the blobs'
+     *                     disk, and by default the database's and the index's): an upload that
+     *                     would leave less is refused, so a full disk never takes them down
+     * @param usableSpace  the disk's usable bytes now; null to ask the staging folder's file store
+     */
+    public UploadPolicy(long maxBytes, List<String> allowed, Path stagingFolder, Detector detector, long minFreeBytes,
+            LongSupplier usableSpace) {
         this.maxBytes = maxBytes;
         this.allowed = allowed.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         this.stagingFolder = stagingFolder;
         this.detector = detector;
+        this.minFreeBytes = Math.max(0, minFreeBytes);
+        this.usableSpace = usableSpace != null ? usableSpace : this::stagingDiskUsable;
     }
 
     /** Streams the upload to a temporary file and checks it; the caller stores or deletes the staged file. */
     public StagedFile stage(InputStream content, String offeredName) throws UploadRejected, IOException {
+        return stage(content, offeredName, 0);
+    }
+
+    /**
+     * As {@link #stage(InputStream, String)}, refusing at once when {@code expectedBytes} (the
+     * request's length when the client sent one, else 0) would not leave the floor free.
+     */
+    public StagedFile stage(InputStream content, String offeredName, long expectedBytes) throws UploadRejected, IOException {
         String name = FileNames.clean(offeredName);
-        Files.createDirectories(stagingFolder);
-        Path temp = Files.createTempFile(stagingFolder, "upload-", ".part");
+        requireRoom(expectedBytes);
+        Path temp;
+        try {
+            Files.createDirectories(stagingFolder);
+            temp = Files.createTempFile(stagingFolder, "upload-", ".part");
+        } catch (IOException e) {
+            if (outOfSpace(e)) {
+                throw new StorageFull();
+            }
+            throw e;
+        }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            long size = copyAtMost(content, temp, sha256);
+            long size;
+            try {
+                size = copyAtMost(content, temp, sha256);
+            } catch (IOException e) {
+                // the client's stream failing is not the disk's fault: only a write can run out of room
+                if (outOfSpace(e)) {
+                    throw new StorageFull();
+                }
+                throw e;
+            }
             if (size == 0) {
                 throw new UploadRejected(name + ": the file is empty.");
             }
@@ -79,6 +121,32 @@ public class UploadPolicy {
         } catch (NoSuchAlgorithmException e) {
             Files.deleteIfExists(temp);
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses when storing {@code bytes} more would leave less than the floor free (always when the disk is already below it). */
+    public void requireRoom(long bytes) throws StorageFull {
+        if (usableSpace.getAsLong() - Math.max(0, bytes) < minFreeBytes) {
+            throw new StorageFull();
+        }
+    }
+
+    /**
+     * A write failed because the disk is full: Linux says "No space left on device" (ENOSPC) or
+     * "Disk quota exceeded"; elsewhere the disk is asked directly.
+     */
+    private boolean outOfSpace(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left") || message.contains("quota") || usableSpace.getAsLong() < 64 * 1024;
+    }
+
+    private long stagingDiskUsable() {
+        try {
+            Files.createDirectories(stagingFolder);
+            return Files.getFileStore(stagingFolder).getUsableSpace();
+        } catch (IOException e) {
+            // cannot tell: the write itself will say if there is no room
+            return Long.MAX_VALUE;
         }
     }
 

@@ -22,6 +22,14 @@ public class Uploads {
     @ConfigProperty(name = "guildhall.upload.allowed-types", defaultValue = " ")
     String allowedTypes;
 
+    /**
+     * What must stay free on the data folder's disk (blobs, and by default the database and the
+     * index): uploads that would leave less are refused with "storage is full".
+     */
+    @Inject
+    @ConfigProperty(name = "guildhall.storage.min-free-bytes", defaultValue = "104857600")
+    long minFreeBytes;
+
     @Inject
     BlobStore blobs;
 
@@ -32,11 +40,21 @@ public class Uploads {
         // Tika's detectors from the WAR: magic numbers, and zip containers (OOXML, ODF, EPUB) by their entries
         List<String> configured = allowedTypes.isBlank() ? List.of() : List.of(allowedTypes.split(","));
         policy = new UploadPolicy(maxBytes, configured.isEmpty() ? UploadPolicy.DEFAULT_ALLOWED : configured,
-                blobs.stagingFolder(), new DefaultDetector(Uploads.class.getClassLoader()));
+                blobs.stagingFolder(), new DefaultDetector(Uploads.class.getClassLoader()), minFreeBytes, null);
     }
 
     public StagedFile stage(InputStream content, String offeredName) throws UploadRejected, IOException {
         return policy.stage(content, offeredName);
+    }
+
+    /** @param expectedBytes the request's length when known (0 otherwise): refused at once when it would not fit */
+    public StagedFile stage(InputStream content, String offeredName, long expectedBytes) throws UploadRejected, IOException {
+        return policy.stage(content, offeredName, expectedBytes);
+    }
+
+    /** Refused before anything is read when {@code bytes} more would not leave the storage floor free. */
+    public void requireRoom(long bytes) throws StorageFull {
+        policy.requireRoom(bytes);
     }
 
     public long maxBytes() {

@@ -3,8 +3,13 @@ package org.guildhall.extraction.control;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
@@ -34,6 +39,8 @@ import org.apache.tika.sax.BasicContentHandlerFactory;
 public class ForkedExtractor implements AutoCloseable {
 
     public static final int DEFAULT_RESTART_AFTER = 500;
+    /** How often the watchdog looks for stopped children. */
+    static final int WATCH_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(ForkedExtractor.class.getName());
 
     private final ExtractorSettings settings;
@@ -52,6 +59,19 @@ public class ForkedExtractor implements AutoCloseable {
     private volatile PipesParser parser;
     private volatile int generation = 1;
     private volatile boolean closed;
+    /**
+     * Kills children that are stopped (SIGSTOP, a debugger): Tika's PipesClient pings an idle
+     * child before each document and waits for the answer without a time limit, so one stopped
+     * child would hold its client, and the document, for ever. A stopped child mid-document is
+     * covered by the per-document timeout already; this covers the idle one.
+     */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "extraction-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Stopped children seen at the last look, and how many looks in a row. */
+    private final Map<Long, Integer> stopped = new HashMap<>();
 
     public ForkedExtractor(ExtractorSettings settings) {
         this(settings, DEFAULT_RESTART_AFTER);
@@ -69,6 +89,45 @@ public class ForkedExtractor implements AutoCloseable {
         this.clients = new Semaphore(settings.numClients(), true);
         // children start lazily, on the first document each client gets
         this.parser = new PipesParser(config);
+        watchdog.scheduleWithFixedDelay(this::killStoppedChildren, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Children of this extractor (their command line names its configuration file) stopped for two looks in a row are killed. */
+    private void killStoppedChildren() {
+        try {
+            String marker = settings.workDir().toAbsolutePath().toString();
+            Map<Long, Integer> seen = new HashMap<>();
+            ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                    .filter(child -> child.info().commandLine().orElse("").contains(marker))
+                    .filter(child -> isStopped(child.pid()))
+                    .forEach(child -> {
+                        int looks = stopped.getOrDefault(child.pid(), 0) + 1;
+                        if (looks >= 2) {
+                            LOG.log(Level.WARNING, "Extraction process {0} was stopped and could not answer; it was killed and is replaced",
+                                    child.pid());
+                            child.destroyForcibly();
+                        } else {
+                            seen.put(child.pid(), looks);
+                        }
+                    });
+            stopped.clear();
+            stopped.putAll(seen);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Looking for stopped extraction processes", e);
+        }
+    }
+
+    /** State T (stopped) or t (stopped by a tracer) in /proc; false where there is no /proc. */
+    static boolean isStopped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (command) S ...": the command may hold spaces and parentheses, the state follows the last ')'
+            int end = stat.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+            return state == 'T' || state == 't';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -177,6 +236,7 @@ public class ForkedExtractor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        watchdog.shutdownNow();
         closeQuietly(parser);
         // waits for the killed extractions to leave, and for a replacement under way to finish
         generationLock.writeLock().lock();

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -33,6 +34,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
 
@@ -289,6 +292,30 @@ public class IndexSearch implements Closeable {
                     throw new CorruptIndexException("CheckIndex found " + status.totLoseDocCount + " document(s) in broken segments",
                             folder.toString());
                 }
+            }
+        }
+    }
+
+    /**
+     * Reads every file of the last commit and checks its checksum, with the writer open: what a
+     * running server can find out about its own files. Searches read memory-mapped files and
+     * never check a checksum, so flipped bytes or a deleted file go unnoticed by them (a deleted
+     * file stays readable through the open map) until a new reader or a merge opens it. The
+     * caller keeps commits out meanwhile: a commit deletes the files only the previous one used.
+     *
+     * @throws CorruptIndexException a checksum does not match
+     * @throws java.nio.file.NoSuchFileException a file of the commit is gone
+     */
+    public void verifyCommit() throws IOException {
+        SegmentInfos commit;
+        try {
+            commit = SegmentInfos.readLatestCommit(directory);
+        } catch (IndexNotFoundException e) {
+            return;
+        }
+        for (String file : commit.files(true)) {
+            try (IndexInput input = directory.openInput(file, IOContext.READONCE)) {
+                CodecUtil.checksumEntireFile(input);
             }
         }
     }

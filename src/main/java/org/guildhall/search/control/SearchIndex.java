@@ -101,6 +101,7 @@ public class SearchIndex {
     private volatile Instant lastRepairAt;
     private volatile String lastRepair;
     private final AtomicLong rebuildDone = new AtomicLong();
+    private final AtomicLong lastSuspicion = new AtomicLong(System.nanoTime() - 120_000_000_000L);
     private volatile long rebuildTotal;
     private volatile String rebuildReason;
 
@@ -266,7 +267,7 @@ public class SearchIndex {
                 return;
             }
             if (index.isBroken()) {
-                recover();
+                recover("the index writer failed");
                 return;
             }
             if (state == IndexStatus.State.READY && maintenance.tryLock()) {
@@ -296,24 +297,40 @@ public class SearchIndex {
     }
 
     /**
-     * Compares database and index group by group (count and a checksum of ids and change
-     * numbers) and rewrites the entries of groups that differ. Logs what it repaired.
+     * Checks the last commit's files, then compares database and index group by group (count and
+     * a checksum of ids and change numbers) and rewrites the entries of groups that differ. Logs
+     * what it repaired. Damaged files make the index be reopened and rebuilt instead.
      */
     public void check() {
+        String corrupt = checkUnlessCorrupt();
+        if (corrupt != null) {
+            // the same way out as a writer that failed: reopen from a verified or empty folder, rebuild in place
+            recover("the index files were corrupt (" + corrupt + ")");
+        }
+    }
+
+    /** Null when the check ran (or could not), else why the files are damaged. */
+    private String checkUnlessCorrupt() {
         if (index == null) {
-            return;
+            return null;
         }
         try {
             // a check asked for waits for a running replay or check; during a rebuild it would wait too long
             if (state == IndexStatus.State.REBUILDING || !maintenance.tryLock(60, TimeUnit.SECONDS)) {
                 lastCheckResult = "not run: a rebuild or another check was running";
-                return;
+                return null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return null;
         }
         try {
+            String corrupt = verifyFiles();
+            if (corrupt != null) {
+                lastCheckResult = "the index files are corrupt (" + corrupt + "); rebuilding";
+                lastCheckAt = Instant.now();
+                return corrupt;
+            }
             List<String> repairs = new ArrayList<>();
             for (IndexSource source : sources) {
                 repairs.addAll(check(source));
@@ -334,6 +351,37 @@ public class SearchIndex {
             LOG.log(Level.WARNING, "Search index consistency check failed; it runs again in " + checkMinutes + " min", e);
         } finally {
             maintenance.unlock();
+        }
+        return null;
+    }
+
+    /**
+     * Checks the checksums of the last commit's files, which neither searches nor the writer do
+     * until a merge reads them: without this a running server would search a damaged index
+     * until its next start. Null when they are sound, else what was wrong.
+     */
+    private String verifyFiles() {
+        // no commit (which deletes the files only the previous commit used) while the files are read
+        synchronized (this) {
+            try {
+                index.verifyCommit();
+                return null;
+            } catch (IOException e) {
+                LOG.log(Level.SEVERE, "The search index files are corrupt; the index is rebuilt from the database", e);
+                return e.getClass().getSimpleName();
+            }
+        }
+    }
+
+    /**
+     * A search met a damaged or missing file: a check (which verifies the files) runs soon, at
+     * most once a minute however many searches fail.
+     */
+    private void suspect(IOException e) {
+        if ((e instanceof org.apache.lucene.index.CorruptIndexException || e instanceof java.nio.file.NoSuchFileException
+                || e instanceof java.io.FileNotFoundException) && lastSuspicion.getAndSet(System.nanoTime()) < System.nanoTime() - 60_000_000_000L) {
+            LOG.log(Level.SEVERE, "A search met a damaged search index; checking its files", e);
+            scheduler.execute(this::check);
         }
     }
 
@@ -487,9 +535,13 @@ public class SearchIndex {
         return true;
     }
 
-    /** The writer failed (a corrupt file met by a merge, a disk error): reopen from a verified or empty folder and rebuild. */
-    private synchronized void recover() {
-        LOG.log(Level.SEVERE, "The search index writer failed; reopening and rebuilding the index");
+    /**
+     * The writer failed (a corrupt file met by a merge, a disk error) or the check found damaged
+     * files: reopen from a verified or empty folder and rebuild. Searches answer meanwhile from
+     * what the reopened index holds, with the rebuild's progress.
+     */
+    private synchronized void recover(String why) {
+        LOG.log(Level.SEVERE, "Reopening and rebuilding the search index: {0}", why);
         Path folder = dataFolder.folder("index");
         try {
             index.close();
@@ -503,7 +555,7 @@ public class SearchIndex {
         }
         try {
             index = IndexSearch.open(folder);
-            startRebuild("the index writer failed");
+            startRebuild(why);
         } catch (IOException e) {
             state = IndexStatus.State.UNAVAILABLE;
             LOG.log(Level.SEVERE, "The search index cannot be reopened; search is unavailable", e);
@@ -538,20 +590,53 @@ public class SearchIndex {
 
     /** One page of hits these readers may see, selected facet values applied. */
     public SearchResult search(ParsedQuery query, Readers readers, Map<Facet, Set<String>> selected, SortOrder sort, int page, int size) {
+        return read(current -> current.search(query, readers, selected, sort, page, size));
+    }
+
+    /** What a search does with the index it is given. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(IndexSearch index) throws IOException;
+    }
+
+    /**
+     * Runs a read on the current index. A recovery may close it under a search: that search asks
+     * the reopened one. A damaged file met on the way makes the files checked soon.
+     */
+    private <T> T read(Read<T> read) {
+        IndexSearch current = open();
         try {
-            return open().search(query, readers, selected, sort, page, size);
+            try {
+                return read.from(current);
+            } catch (org.apache.lucene.store.AlreadyClosedException closed) {
+                return read.from(replacementOf(current, closed));
+            }
         } catch (IOException e) {
+            suspect(e);
             throw new UncheckedIOException("The search index cannot be read", e);
         }
     }
 
+    /** The index a recovery opens instead of a closed one; it takes a moment (verify, wipe, open). */
+    private IndexSearch replacementOf(IndexSearch closed, RuntimeException why) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (index == closed && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (index == closed) {
+            throw new SearchUnavailable("Search is being repaired; please try again in a moment.");
+        }
+        return open();
+    }
+
     /** Titles and tags these readers may see that complete what was typed. */
     public List<Suggestion> suggest(String typed, Readers readers) {
-        try {
-            return open().suggest(typed, readers);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The search index cannot be read", e);
-        }
+        return read(current -> current.suggest(typed, readers));
     }
 
     /**
@@ -559,8 +644,7 @@ public class SearchIndex {
      * empty when nothing was replaced.
      */
     public Optional<String> didYouMean(String query, ParsedQuery parsed, Readers readers) {
-        try {
-            IndexSearch current = open();
+        return read(current -> {
             String corrected = query;
             boolean changed = false;
             for (String word : parsed.terms()) {
@@ -572,9 +656,7 @@ public class SearchIndex {
                 }
             }
             return changed && !corrected.equals(query) ? Optional.of(corrected) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The search index cannot be read", e);
-        }
+        });
     }
 
     private IndexSearch open() {

@@ -214,6 +214,64 @@ class ForkedExtractorTest {
         }
     }
 
+    /**
+     * A child killed from outside (kill -9) while it extracts costs that document only: it ends
+     * FAILED with a reason, and the next document is served by a fresh child.
+     */
+    @Test
+    void aChildKilledWhileItExtractsFailsThatDocumentOnly() throws Exception {
+        Files.write(files.resolve("pages.pdf"), HostileFiles.manyPagePdf(10_000));
+        Path workDir = work.resolve("killed");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (ForkedExtractor single = new ForkedExtractor(settings(workDir, 1))) {
+            assertEquals(Outcome.DONE, single.extract("testRTF.rtf").outcome(), "a warm child");
+            ProcessHandle child = onlyChild(workDir);
+            Future<ExtractionResult> slow = thread.submit(() -> single.extract("pages.pdf"));
+            Thread.sleep(1500);
+            assertFalse(slow.isDone(), "still extracting when killed");
+            child.destroyForcibly();
+
+            ExtractionResult killed = slow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(Outcome.FAILED, killed.outcome());
+            assertEquals("The extraction process crashed on this file.", killed.reason());
+            ExtractionResult next = single.extract("testPDF.pdf");
+            assertEquals(Outcome.DONE, next.outcome(), next::reason);
+            assertTrue(next.text().contains("Apache Tika"));
+            assertFalse(child.isAlive());
+            assertEquals(1, childrenOf(workDir), "one child again, not one more");
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /**
+     * A child stopped while idle (kill -STOP): Tika's pipes would wait for its answer to a ping
+     * for ever; the watchdog kills it and the next document is extracted by a fresh child.
+     */
+    @Test
+    void aStoppedIdleChildIsReplacedAndTheNextDocumentIsExtracted() throws Exception {
+        Path workDir = work.resolve("stopped");
+        try (ForkedExtractor single = new ForkedExtractor(settings(workDir, 1))) {
+            assertEquals(Outcome.DONE, single.extract("testRTF.rtf").outcome(), "a warm child");
+            ProcessHandle child = onlyChild(workDir);
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(child.pid())).start().waitFor());
+
+            ExtractionResult next = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> single.extract("testPDF.pdf"), "the document waited for a stopped child");
+            assertEquals(Outcome.DONE, next.outcome(), next::reason);
+            assertFalse(child.isAlive(), "the stopped child was killed");
+            assertEquals(1, childrenOf(workDir));
+        }
+    }
+
+    static ProcessHandle onlyChild(Path workDir) {
+        String marker = workDir.toAbsolutePath().toString();
+        List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
+        assertEquals(1, children.size(), children::toString);
+        return children.get(0);
+    }
+
     @Test
     void closeKillsTheChildren() throws InterruptedException {
         Path workDir = work.resolve("closing");

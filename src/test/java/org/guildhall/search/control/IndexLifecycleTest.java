@@ -162,4 +162,68 @@ class IndexLifecycleTest {
         }
         assertThrows(IOException.class, () -> IndexSearch.verify(folder));
     }
+
+    /** The largest file of the last commit that holds documents (not the commit point itself). */
+    static Path largestSegmentFile(Path folder) throws IOException {
+        try (var directory = org.apache.lucene.store.FSDirectory.open(folder)) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).files(false).stream()
+                    .filter(name -> !name.startsWith("segments")).map(folder::resolve)
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+    }
+
+    /** Flips one byte where it lies, as a failing disk would: no truncation under the open maps. */
+    static void flipByteInPlace(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            long at = channel.size() / 2;
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            channel.read(one, at);
+            one.put(0, (byte) ~one.get(0)).rewind();
+            channel.write(one, at);
+            channel.force(true);
+        }
+    }
+
+    @Test
+    void flippedBytesUnderARunningIndexAreFoundByVerifyingTheCommit(@TempDir Path folder) throws IOException {
+        try (IndexSearch index = Corpus.indexed(IndexSearch.open(folder))) {
+            index.commit(7);
+            index.verifyCommit();
+            flipByteInPlace(largestSegmentFile(folder));
+
+            assertThrows(org.apache.lucene.index.CorruptIndexException.class, index::verifyCommit);
+        }
+    }
+
+    @Test
+    void aSegmentFileDeletedUnderARunningIndexIsFoundThoughSearchesStillAnswer(@TempDir Path folder) throws IOException {
+        try (IndexSearch index = Corpus.indexed(IndexSearch.open(folder))) {
+            index.commit(7);
+            java.nio.file.Files.delete(largestSegmentFile(folder));
+
+            // the open reader keeps the deleted file mapped: searches cannot tell
+            assertEquals(List.of("doc-3", "doc-7", "doc-1"), ids(index, "budget"));
+            assertThrows(java.nio.file.NoSuchFileException.class, index::verifyCommit);
+        }
+    }
+
+    /** What SearchIndex.recover does with a damaged folder: close the open index, verify, wipe, open anew. */
+    @Test
+    void anIndexDamagedWhileOpenClosesAndAFreshOneOpensInItsFolder(@TempDir Path folder) throws IOException {
+        IndexSearch damaged = Corpus.indexed(IndexSearch.open(folder));
+        damaged.commit(7);
+        java.nio.file.Files.delete(largestSegmentFile(folder));
+        damaged.close();
+        assertThrows(IOException.class, () -> IndexSearch.verify(folder));
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        }
+        try (IndexSearch fresh = IndexSearch.open(folder)) {
+            assertEquals(0, fresh.count(), "the write lock was released and the folder is empty");
+            Corpus.indexed(fresh);
+            assertEquals(List.of("doc-3", "doc-7", "doc-1"), ids(fresh, "budget"));
+        }
+    }
 }
