@@ -98,6 +98,9 @@ class IndexLifecycleTest {
             SearchHit lucena = first(index, "\"winning rook endgame\"");
             assertEquals("The Lucena position is a <mark>winning rook endgame</mark>.", lucena.snippet());
             assertEquals("appendix/lucena.txt", lucena.attachment());
+            // a prefix is highlighted from the postings too (Snippets keeps them as the offset source)
+            assertEquals("The seed swap raised money for the greenhouse fund. <mark>Tomatoes</mark> were popular.",
+                    first(index, "tomat*").snippet());
             assertEquals(null, first(index, "practice").attachment(), "a match in the file itself names no attachment");
         }
     }
