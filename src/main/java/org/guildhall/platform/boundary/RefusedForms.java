@@ -71,7 +71,13 @@ public class RefusedForms extends HttpFilter {
                 response.sendError(status);
                 return;
             }
-            html.transferTo(response.getOutputStream());
+            byte[] bytes = html.readAllBytes();
+            try {
+                response.getOutputStream().write(bytes);
+            } catch (IllegalStateException writerTaken) {
+                // refused while rendering (PrimeFaces checks the nonce then): the view already took the writer
+                response.getWriter().write(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
     }
 }
