@@ -27,12 +27,21 @@ public class RefusedForms extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RefusedForms.class.getName());
     /** PrimeFaces' class, by name: it lives in the WAR, and a missing class must not break this filter. */
     private static final String CSP_EXCEPTION = "org.primefaces.csp.CspException";
+    static final String VIEW_STATE = "jakarta.faces.ViewState";
+    static final String STATELESS = "stateless";
     static final String REFUSED = "refused.html";
     static final String EXPIRED = "expired.html";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // Faces builds a "stateless" ViewState's view afresh and fails (500) unless the view is transient, and none
+        // of Guildhall's is: such a postback is a form this server never issued
+        if (STATELESS.equals(request.getParameter(VIEW_STATE))) {
+            LOG.log(Level.INFO, "Refused a {0} to {1}: stateless view state", new Object[] {request.getMethod(), request.getRequestURI()});
+            respond(request, response, 400, EXPIRED);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException failure) {
