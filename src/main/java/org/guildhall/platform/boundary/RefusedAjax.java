@@ -94,7 +94,7 @@ public class RefusedAjax extends ExceptionHandlerFactory {
             if (!external.isResponseCommitted()) {
                 try {
                     RefusedForms.respond((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                            status, status == 403 ? RefusedForms.REFUSED : RefusedForms.EXPIRED);
+                            status, RefusedForms.page(status));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -51,11 +51,11 @@ public class RefusedForms extends HttpFilter {
             }
             LOG.log(Level.INFO, "Refused a {0} to {1}: {2}",
                     new Object[] {request.getMethod(), request.getRequestURI(), status == 403 ? "CSP nonce missing or wrong" : "unknown view state"});
-            respond(request, response, status, status == 403 ? REFUSED : EXPIRED);
+            respond(request, response, status, page(status));
         }
     }
 
-    /** 400, 403, or 0 when the failure is something else. */
+    /** 400, 403, 404, or 0 when the failure is something else. */
     static int refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().equals(CSP_EXCEPTION)) {
@@ -64,8 +64,21 @@ public class RefusedForms extends HttpFilter {
             if (t instanceof ViewExpiredException) {
                 return 400;
             }
+            if (t instanceof java.io.FileNotFoundException) {
+                // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
+                return 404;
+            }
         }
         return 0;
+    }
+
+    /** The plain page for a refusal's status. */
+    static String page(int status) {
+        return switch (status) {
+            case 403 -> REFUSED;
+            case 404 -> "404.html";
+            default -> EXPIRED;
+        };
     }
 
     /** Answers with one of the plain pages in WEB-INF/errorpages, keeping the headers already set. */
