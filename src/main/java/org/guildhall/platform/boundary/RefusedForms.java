@@ -44,6 +44,12 @@ public class RefusedForms extends HttpFilter {
         }
         try {
             chain.doFilter(request, response);
+        } catch (java.io.FileNotFoundException missing) {
+            // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
+            if (response.isCommitted()) {
+                throw missing;
+            }
+            respond(request, response, 404, page(404));
         } catch (ServletException | RuntimeException failure) {
             int status = refusal(failure);
             if (status == 0 || response.isCommitted()) {
