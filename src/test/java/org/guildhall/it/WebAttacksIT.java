@@ -660,7 +660,8 @@ class WebAttacksIT {
         HttpResponse<String> suggest = visitor().api("GET", "/search/suggest?q=zqt" + RUN, null, null);
         assertJson("suggestions", suggest);
         assertTrue(suggest.body().contains("ghxss(1)"), suggest.body());
-        assertPartialResponseInert("header box suggestions", autocomplete(anonymous, "zqt" + RUN), title);
+        // the suggester shows titles as it indexed them (quotes become spaces): what matters is the script shown as text
+        assertPartialResponseInert("header box suggestions", autocomplete(anonymous, "zqt" + RUN), "zqt" + RUN + " <script>ghxss(1)</script>");
 
         // feeds: well-formed XML, titles as text, content without anything active
         for (String feed : List.of("announcements", "documents")) {
