@@ -683,7 +683,8 @@ class WebAttacksIT {
         assertTrue(assertJson("members", visitor().api("GET", "/groups/" + slug + "/members", null, null)).toString().contains("ghxss(1)"));
 
         // the CSV export: the name is data, and a spreadsheet would not run it as a formula
-        HttpResponse<String> csv = visitor().api("GET", "/announcements/" + announcementId + "/acknowledgements.csv", evil.token(), null);
+        HttpResponse<String> csv = apiRaw("GET", "/announcements/" + announcementId + "/acknowledgements.csv", evil.token(), null, null,
+                Map.of("Accept", "text/csv"));
         assertEquals(200, csv.statusCode(), csv.body());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().map().toString());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), "downloaded, never shown");

@@ -27,6 +27,8 @@ public class RefusedForms extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RefusedForms.class.getName());
     /** PrimeFaces' class, by name: it lives in the WAR, and a missing class must not break this filter. */
     private static final String CSP_EXCEPTION = "org.primefaces.csp.CspException";
+    /** Mojarra's missing view, a FacesException (by name: it is Mojarra's, not the API's). */
+    private static final String MISSING_VIEW = "com.sun.faces.context.FacesFileNotFoundException";
     static final String VIEW_STATE = "jakarta.faces.ViewState";
     static final String STATELESS = "stateless";
     static final String REFUSED = "refused.html";
@@ -70,7 +72,7 @@ public class RefusedForms extends HttpFilter {
             if (t instanceof ViewExpiredException) {
                 return 400;
             }
-            if (t instanceof java.io.FileNotFoundException) {
+            if (t instanceof java.io.FileNotFoundException || t.getClass().getName().equals(MISSING_VIEW)) {
                 // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
                 return 404;
             }
