@@ -24,10 +24,15 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
      * dump goes to the log for whoever looks into it.
      */
     public static PayaraProcess start(Path data, String... systemProperties) throws IOException, InterruptedException {
+        return start(data, List.of(), systemProperties);
+    }
+
+    /** The same with more Payara Micro options, such as {@code --sslport}. */
+    public static PayaraProcess start(Path data, List<String> microOptions, String... systemProperties) throws IOException, InterruptedException {
         try {
-            return startOnce(data, systemProperties);
+            return startOnce(data, microOptions, systemProperties);
         } catch (BootHung hung) {
-            return startOnce(data, systemProperties);
+            return startOnce(data, microOptions, systemProperties);
         }
     }
 
@@ -38,11 +43,8 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
         }
     }
 
-    private static PayaraProcess startOnce(Path data, String... systemProperties) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    private static PayaraProcess startOnce(Path data, List<String> microOptions, String... systemProperties) throws IOException, InterruptedException {
+        int port = freePort();
         Files.createDirectories(data);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String option : System.getProperty("it.payara.options", "").trim().split("\\s+")) {
@@ -56,6 +58,7 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
                 "--deploy", System.getProperty("guildhall.war", "target/guildhall.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster", "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("it.prebootfile", "payara/pre-boot-commands.asadmin")));
+        command.addAll(microOptions);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(data).toFile()))
@@ -63,6 +66,13 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
         PayaraProcess server = new PayaraProcess(process, port, data);
         server.awaitReady();
         return server;
+    }
+
+    /** A port nobody listens on at this moment. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     static Path log(Path data) {

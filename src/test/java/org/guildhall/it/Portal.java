@@ -35,10 +35,19 @@ public class Portal {
     private final HttpClient http;
 
     public Portal(URI base) {
+        this(base, null);
+    }
+
+    /** A visitor over HTTPS with this TLS context (a test's own trust, for a loopback server's self-signed certificate). */
+    public Portal(URI base, javax.net.ssl.SSLContext tls) {
         this.base = base;
         // HTTP/1.1 as browsers speak it to a plain-HTTP server; Java's client would otherwise try an h2c upgrade
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     CookieManager cookies() {
@@ -73,6 +82,13 @@ public class Portal {
 
     /** Posts a form of a page already loaded, with that page's ViewState and CSP nonce, as its JavaScript would. */
     public HttpResponse<String> post(String path, String formId, String button, Map<String, String> fields, String pageHtml) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form(formId, button, fields, pageHtml)))));
+    }
+
+    /** The fields a plain (non-AJAX) submit of that form sends: the page's ViewState and CSP nonce when it has them. */
+    static Map<String, String> form(String formId, String button, Map<String, String> fields, String pageHtml) {
         String viewState = viewState(pageHtml);
         Map<String, String> form = new LinkedHashMap<>();
         form.put(formId, formId);
@@ -82,9 +98,7 @@ public class Portal {
             form.put("jakarta.faces.ViewState", viewState);
         }
         nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        return form;
     }
 
     public HttpResponse<String> login(String username, String password) {
@@ -101,6 +115,15 @@ public class Portal {
      * the whole form is processed, the form and messages are re-rendered.
      */
     public HttpResponse<String> ajax(String path, String formId, String source, Map<String, String> fields, String pageHtml) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(ajaxForm(formId, source, fields, pageHtml)))));
+    }
+
+    /** The fields a PrimeFaces AJAX button of that form sends (without a ViewState when the page has none). */
+    static Map<String, String> ajaxForm(String formId, String source, Map<String, String> fields, String pageHtml) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("jakarta.faces.partial.ajax", "true");
         form.put("jakarta.faces.source", formId + ":" + source);
@@ -109,13 +132,17 @@ public class Portal {
         form.put(formId + ":" + source, formId + ":" + source);
         form.put(formId, formId);
         fields.forEach((name, value) -> form.put(formId + ":" + name, value));
-        form.put("jakarta.faces.ViewState", viewState(pageHtml));
+        String viewState = viewState(pageHtml);
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
         nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("Faces-Request", "partial/ajax")
-                .header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        return form;
+    }
+
+    /** Any request, with this visitor's cookies (a cross-site page makes the browser send them too). */
+    HttpResponse<String> exchange(HttpRequest.Builder request) {
+        return send(request);
     }
 
     /**
@@ -337,7 +364,7 @@ public class Portal {
         }
     }
 
-    private static String encode(Map<String, String> form) {
+    static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

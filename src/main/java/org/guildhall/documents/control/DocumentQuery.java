@@ -5,10 +5,13 @@ public record DocumentQuery(String tag, String kind, Sort sort, boolean descendi
 
     public enum Sort { TITLE, DATE, TYPE }
 
+    static final int MAX_SIZE = 200;
+
     public DocumentQuery {
         sort = sort == null ? Sort.DATE : sort;
-        page = Math.max(0, page);
-        size = size <= 0 ? 20 : Math.min(size, 200);
+        size = size <= 0 ? 20 : Math.min(size, MAX_SIZE);
+        // page * size is the first row: a huge page number (page=2147483647) must not overflow it into a negative one
+        page = Math.max(0, Math.min(page, Integer.MAX_VALUE / MAX_SIZE - 1));
         tag = tag == null || tag.isBlank() ? null : tag.trim().toLowerCase(java.util.Locale.ROOT);
         kind = kind == null || kind.isBlank() ? null : kind.trim().toLowerCase(java.util.Locale.ROOT);
     }

@@ -23,8 +23,25 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             return body(status, status == 404 ? "Not found." : web.getResponse().getStatusInfo().getReasonPhrase());
         }
+        if (unreadableBody(failure)) {
+            // the client's mistake (broken JSON, a wrong type, an unknown value): a 400 saying so, not a logged 500
+            return body(400, "The request body is not JSON of the expected shape.");
+        }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return body(500, "Something went wrong on the server; it has been logged.");
+    }
+
+    /** Jersey reports a body it could not read as JSON as a ProcessingException caused by JSON-B or JSON-P. */
+    static boolean unreadableBody(Throwable failure) {
+        if (!(failure instanceof jakarta.ws.rs.ProcessingException)) {
+            return false;
+        }
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response body(int status, String message) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * The AJAX side of {@link RefusedForms}: Faces answers a failed AJAX request itself, with a
  * partial response naming the exception's class and message, so an expired or foreign ViewState
- * never reaches the filter. Here it gets the same plain 400 or 403 page instead; the page in
- * the browser stays as it was.
+ * never reaches the filter. Here it gets the same plain 400 or 403 page instead, and any other
+ * failure the plain 500 page (logged here); the page in the browser stays as it was.
  */
 public class RefusedAjax extends ExceptionHandlerFactory {
 
@@ -44,8 +44,10 @@ public class RefusedAjax extends ExceptionHandlerFactory {
             FacesContext context = FacesContext.getCurrentInstance();
             if (context != null && context.getPartialViewContext().isAjaxRequest()) {
                 Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+                Throwable first = null;
                 while (events.hasNext()) {
-                    int status = RefusedForms.refusal(events.next().getContext().getException());
+                    Throwable failure = events.next().getContext().getException();
+                    int status = RefusedForms.refusal(failure);
                     if (status != 0) {
                         events.remove();
                         refuse(context, status);
@@ -56,9 +58,33 @@ public class RefusedAjax extends ExceptionHandlerFactory {
                         }
                         return;
                     }
+                    first = first == null ? failure : first;
+                }
+                if (first != null) {
+                    // Faces would answer with a partial response naming the exception's class: log it, show the plain 500 page
+                    LOG.log(Level.SEVERE, "An AJAX request failed", first);
+                    for (Iterator<ExceptionQueuedEvent> all = getUnhandledExceptionQueuedEvents().iterator(); all.hasNext(); ) {
+                        all.next();
+                        all.remove();
+                    }
+                    fail(context);
+                    return;
                 }
             }
             getWrapped().handle();
+        }
+
+        private static void fail(FacesContext context) {
+            ExternalContext external = context.getExternalContext();
+            if (!external.isResponseCommitted()) {
+                try {
+                    RefusedForms.respond((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                            500, "500.html");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            context.responseComplete();
         }
 
         private static void refuse(FacesContext context, int status) {
@@ -68,7 +94,7 @@ public class RefusedAjax extends ExceptionHandlerFactory {
             if (!external.isResponseCommitted()) {
                 try {
                     RefusedForms.respond((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                            status, status == 403 ? RefusedForms.REFUSED : RefusedForms.EXPIRED);
+                            status, RefusedForms.page(status));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -27,14 +27,31 @@ public class RefusedForms extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RefusedForms.class.getName());
     /** PrimeFaces' class, by name: it lives in the WAR, and a missing class must not break this filter. */
     private static final String CSP_EXCEPTION = "org.primefaces.csp.CspException";
+    /** Mojarra's missing view, a FacesException (by name: it is Mojarra's, not the API's). */
+    private static final String MISSING_VIEW = "com.sun.faces.context.FacesFileNotFoundException";
+    static final String VIEW_STATE = "jakarta.faces.ViewState";
+    static final String STATELESS = "stateless";
     static final String REFUSED = "refused.html";
     static final String EXPIRED = "expired.html";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // Faces builds a "stateless" ViewState's view afresh and fails (500) unless the view is transient, and none
+        // of Guildhall's is: such a postback is a form this server never issued
+        if (STATELESS.equals(request.getParameter(VIEW_STATE))) {
+            LOG.log(Level.INFO, "Refused a {0} to {1}: stateless view state", new Object[] {request.getMethod(), request.getRequestURI()});
+            respond(request, response, 400, EXPIRED);
+            return;
+        }
         try {
             chain.doFilter(request, response);
+        } catch (java.io.FileNotFoundException missing) {
+            // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
+            if (response.isCommitted()) {
+                throw missing;
+            }
+            respond(request, response, 404, page(404));
         } catch (ServletException | RuntimeException failure) {
             int status = refusal(failure);
             if (status == 0 || response.isCommitted()) {
@@ -42,11 +59,11 @@ public class RefusedForms extends HttpFilter {
             }
             LOG.log(Level.INFO, "Refused a {0} to {1}: {2}",
                     new Object[] {request.getMethod(), request.getRequestURI(), status == 403 ? "CSP nonce missing or wrong" : "unknown view state"});
-            respond(request, response, status, status == 403 ? REFUSED : EXPIRED);
+            respond(request, response, status, page(status));
         }
     }
 
-    /** 400, 403, or 0 when the failure is something else. */
+    /** 400, 403, 404, or 0 when the failure is something else. */
     static int refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().equals(CSP_EXCEPTION)) {
@@ -55,8 +72,21 @@ public class RefusedForms extends HttpFilter {
             if (t instanceof ViewExpiredException) {
                 return 400;
             }
+            if (t instanceof java.io.FileNotFoundException || t.getClass().getName().equals(MISSING_VIEW)) {
+                // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
+                return 404;
+            }
         }
         return 0;
+    }
+
+    /** The plain page for a refusal's status. */
+    static String page(int status) {
+        return switch (status) {
+            case 403 -> REFUSED;
+            case 404 -> "404.html";
+            default -> EXPIRED;
+        };
     }
 
     /** Answers with one of the plain pages in WEB-INF/errorpages, keeping the headers already set. */
@@ -71,7 +101,13 @@ public class RefusedForms extends HttpFilter {
                 response.sendError(status);
                 return;
             }
-            html.transferTo(response.getOutputStream());
+            byte[] bytes = html.readAllBytes();
+            try {
+                response.getOutputStream().write(bytes);
+            } catch (IllegalStateException writerTaken) {
+                // refused while rendering (PrimeFaces checks the nonce then): the view already took the writer
+                response.getWriter().write(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
     }
 }
