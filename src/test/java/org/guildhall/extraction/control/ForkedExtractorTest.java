@@ -220,14 +220,19 @@ class ForkedExtractorTest {
      */
     @Test
     void aChildKilledWhileItExtractsFailsThatDocumentOnly() throws Exception {
-        Files.write(files.resolve("pages.pdf"), HostileFiles.manyPagePdf(10_000));
+        Files.write(files.resolve("pages.pdf"), HostileFiles.manyPagePdf(40_000));
         Path workDir = work.resolve("killed");
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try (ForkedExtractor single = new ForkedExtractor(settings(workDir, 1))) {
             assertEquals(Outcome.DONE, single.extract("testRTF.rtf").outcome(), "a warm child");
             ProcessHandle child = onlyChild(workDir);
+            long cpuBefore = cpuMillis(child);
             Future<ExtractionResult> slow = thread.submit(() -> single.extract("pages.pdf"));
-            Thread.sleep(1500);
+            // kill once the child works on the file: a fixed pause let a quiet machine finish it first
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (cpuMillis(child) - cpuBefore < 150 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertFalse(slow.isDone(), "still extracting when killed");
             child.destroyForcibly();
 
@@ -303,5 +308,9 @@ class ForkedExtractorTest {
         String marker = workDir.toAbsolutePath().toString();
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().orElse("").contains(marker)).count();
+    }
+
+    static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 }
