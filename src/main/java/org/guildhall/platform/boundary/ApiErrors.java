@@ -5,10 +5,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** API errors as small JSON bodies; an unexpected failure is logged here and never shows a stack trace. */
+/**
+ * API errors as small JSON bodies; an unexpected failure is logged here and never shows a stack
+ * trace. A request body that stopped arriving (the client went silent past the read timeout, or
+ * hung up) is the client's failure, not the server's: 408 or 400, and one line in the log.
+ */
 @Provider
 public class ApiErrors implements ExceptionMapper<Throwable> {
 
@@ -23,8 +29,47 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             int status = web.getResponse().getStatus();
             return body(status, status == 404 ? "Not found." : web.getResponse().getStatusInfo().getReasonPhrase());
         }
+        int clientFailure = clientFailureStatus(failure);
+        if (clientFailure != 0) {
+            LOG.log(Level.INFO, "A request body stopped arriving: {0}", failure);
+            return body(clientFailure, clientFailure == 408
+                    ? "The request stopped arriving before it was complete; send it again."
+                    : "The request did not arrive in full; send it again.");
+        }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return body(500, "Something went wrong on the server; it has been logged.");
+    }
+
+    /**
+     * 408 when reading the request's body from the client timed out, 400 when the client went
+     * away while sending it, 0 when the failure is not the client's.
+     */
+    static int clientFailureStatus(Throwable failure) {
+        if (!(failure instanceof IOException) || !readingTheRequest(failure)) {
+            return 0;
+        }
+        return causedBy(failure, TimeoutException.class) ? 408 : 400;
+    }
+
+    /** Whether the failure came from reading the request from the client (the servlet container's input buffer). */
+    private static boolean readingTheRequest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals("org.apache.catalina.connector.InputBuffer")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response body(int status, String message) {
