@@ -157,8 +157,9 @@ class LoadIT {
         for (Socket socket : idle) {
             idleClosed.add(awaitClosedByServer(socket, opened, Duration.ofSeconds(120)));
         }
-        System.out.printf(Locale.ROOT, "The server ended the stalled upload after %.0f s and closed the idle connections after %.0f to %.0f s%n",
-                stalledSeconds, idleClosed.stream().mapToDouble(Double::doubleValue).min().orElse(-1),
+        System.out.printf(Locale.ROOT, "The server ended the stalled upload after %.0f s; the idle connections were closed by the server"
+                        + " when looked at, %.0f to %.0f s after they opened%n", stalledSeconds,
+                idleClosed.stream().mapToDouble(Double::doubleValue).min().orElse(-1),
                 idleClosed.stream().mapToDouble(Double::doubleValue).max().orElse(-1));
         assertTrue(stalledSeconds >= 0, "the server ended the stalled upload within two minutes");
         assertFalse(idleClosed.contains(-1.0), "the server closed every idle connection within two minutes: " + idleClosed);
