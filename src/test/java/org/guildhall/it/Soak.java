@@ -390,6 +390,9 @@ public final class Soak {
                 } catch (IOException e) {
                     uploads.error(what, e);
                 }
+                // a person takes a moment before the next file; without it the extraction backlog, not
+                // the soak, sets how long the run takes
+                Thread.sleep(random.nextInt(1000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
