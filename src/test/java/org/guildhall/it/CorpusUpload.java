@@ -39,7 +39,7 @@ import org.guildhall.it.Portal.Upload;
 
 /**
  * Issue 3's proof over the REST API: every file of the shared corpus uploaded to a freshly started
- * Guildhall (one file per request, two uploaders at once), then followed until its extraction is in
+ * Guildhall (one file per request, two at a time), then followed until its extraction is in
  * a terminal state, while the server is checked every 5 s to stay healthy and answer pages. Prints
  * final states by extension, the file-by-file comparison with stock Tika 3.3.1
  * ({@code tika-3.3.1-baseline.tsv}), health-check failures and throughput; writes the same figures
@@ -47,9 +47,13 @@ import org.guildhall.it.Portal.Upload;
  * <p>
  * Argument: the corpus folder. System properties: those of {@link PayaraProcess}, plus
  * {@code corpus.upload.data} (the server's data folder, must be fresh), {@code corpus.upload.report}
- * (the JSON file), {@code corpus.upload.deadline-minutes} (how long to wait for extraction, 20).
+ * (the JSON file), {@code corpus.upload.deadline-minutes} (how long to wait for extraction, 20),
+ * {@code corpus.upload.uploaders} (2: a second uploader, carol, sends the same files in the same
+ * order into a group of her own at the same time, so every file arrives twice at once; section (f)
+ * then checks both uploads of each file ended alike and the blob store holds each content once).
  * Exits 1 when a stored document never became terminal, an upload got an answer other than stored
- * or refused, or a health check failed; 2 when the run could not be made at all.
+ * or refused, a health check failed, or the two uploaders' results disagree; 2 when the run could
+ * not be made at all.
  */
 public class CorpusUpload {
 
@@ -59,6 +63,8 @@ public class CorpusUpload {
     static final Set<String> NOT_DOCUMENTS = Set.of("MANIFEST.tsv", "LICENSES.md", "tika-3.3.1-baseline.tsv");
     static final String GROUP = "cataloguing";
     static final String ONENOTE_FUZZ = "testOneNote-fuzz2.one";
+    /** The second uploader's group when two upload at once ({@code corpus.upload.uploaders=2}). */
+    static final String TWIN_GROUP = "corpus-twin";
 
     record Baseline(String status, long chars, String type) {
         boolean gotText() {
@@ -70,6 +76,9 @@ public class CorpusUpload {
     static final class Row {
         final String path;
         final long size;
+        /** The group it goes to: one per uploader. */
+        final String group;
+        volatile String sha256;
         volatile int http;
         volatile boolean stored;
         volatile String message;
@@ -81,8 +90,13 @@ public class CorpusUpload {
         volatile long uploadMillis;
 
         Row(String path, long size) {
+            this(path, size, GROUP);
+        }
+
+        Row(String path, long size, String group) {
             this.path = path;
             this.size = size;
+            this.group = group;
         }
 
         boolean terminal() {
@@ -100,6 +114,7 @@ public class CorpusUpload {
         Map<String, Object> json() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", path);
+            m.put("group", group);
             m.put("bytes", size);
             m.put("http", http);
             m.put("outcome", outcome());
@@ -202,41 +217,55 @@ public class CorpusUpload {
         }
         String token = admin.issueApiToken("corpus upload");
         Api api = new Api(server.base(), token);
+        Map<String, String> tokens = new HashMap<>(Map.of(GROUP, token));
+        List<Row> twin = new ArrayList<>();
+        if (Integer.getInteger("corpus.upload.uploaders", 1) == 2) {
+            tokens.put(TWIN_GROUP, secondUploader(admin, token));
+            rows.forEach(r -> twin.add(new Row(r.path, r.size, TWIN_GROUP)));
+            System.out.println("Two uploaders at once over the same files in the same order: admin into " + GROUP
+                    + ", carol into " + TWIN_GROUP + " (each file is uploaded twice, at about the same time)");
+        }
+        List<Row> all = new ArrayList<>(rows);
+        all.addAll(twin);
 
         long start = System.nanoTime();
         Monitor monitor = new Monitor(server.base(), start);
         ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor();
         probes.scheduleWithFixedDelay(monitor::check, 0, 5, TimeUnit.SECONDS);
 
-        // --- upload, one file per request, two at a time ----------------------------------
+        // --- upload, one file per request, two at a time per uploader -------------------------
         AtomicInteger sent = new AtomicInteger();
-        ExecutorService uploaders = Executors.newFixedThreadPool(2);
+        List<ExecutorService> uploaders = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
-        for (Row row : rows) {
-            futures.add(uploaders.submit(() -> {
-                upload(admin, token, corpus, row);
-                int n = sent.incrementAndGet();
-                if (n % 100 == 0) {
-                    System.out.printf(Locale.ROOT, "... %d uploaded (%.0f s)%n", n, (System.nanoTime() - start) / 1e9);
-                }
-            }));
+        for (List<Row> stream : twin.isEmpty() ? List.of(rows) : List.of(rows, twin)) {
+            ExecutorService uploader = Executors.newFixedThreadPool(2);
+            uploaders.add(uploader);
+            for (Row row : stream) {
+                futures.add(uploader.submit(() -> {
+                    upload(admin, tokens.get(row.group), corpus, row);
+                    int n = sent.incrementAndGet();
+                    if (n % 100 == 0) {
+                        System.out.printf(Locale.ROOT, "... %d uploaded (%.0f s)%n", n, (System.nanoTime() - start) / 1e9);
+                    }
+                }));
+            }
         }
         for (Future<?> f : futures) {
             f.get();
         }
-        uploaders.shutdown();
+        uploaders.forEach(ExecutorService::shutdown);
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
-        long stored = rows.stream().filter(r -> r.stored).count();
+        long stored = all.stream().filter(r -> r.stored).count();
         System.out.printf(Locale.ROOT, "Uploaded %d files in %.1f s: %d stored, %d refused, %d without a truthful answer%n",
-                rows.size(), uploadSeconds, stored, rows.stream().filter(r -> r.outcome().equals("REFUSED")).count(),
-                rows.stream().filter(r -> r.outcome().equals("ERROR")).count());
+                all.size(), uploadSeconds, stored, all.stream().filter(r -> r.outcome().equals("REFUSED")).count(),
+                all.stream().filter(r -> r.outcome().equals("ERROR")).count());
 
         // --- wait for extraction ------------------------------------------------------------
         long waitUntil = System.nanoTime() + deadline.toNanos();
         long lastReport = 0;
         List<String> pollErrors = new ArrayList<>();
         while (true) {
-            List<Row> open = rows.stream().filter(r -> r.stored && !r.terminal()).toList();
+            List<Row> open = all.stream().filter(r -> r.stored && !r.terminal()).toList();
             for (Row row : open) {
                 try {
                     HttpResponse<String> response = api.get("/documents/" + row.id);
@@ -248,18 +277,19 @@ public class CorpusUpload {
                     row.state = current.path("state").asText(null);
                     row.reason = current.path("reason").asText(null);
                     row.mediaType = current.path("mediaType").asText(null);
+                    row.sha256 = current.path("sha256").asText(row.sha256);
                 } catch (RuntimeException | IOException e) {
                     pollErrors.add(row.path + ": " + e);
                 }
             }
-            long stillOpen = rows.stream().filter(r -> r.stored && !r.terminal()).count();
+            long stillOpen = all.stream().filter(r -> r.stored && !r.terminal()).count();
             if (stillOpen == 0 || System.nanoTime() > waitUntil) {
                 break;
             }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(30)) {
                 lastReport = System.nanoTime();
                 Map<String, Long> states = new TreeMap<>();
-                rows.stream().filter(r -> r.stored && !r.terminal()).forEach(r -> states.merge(String.valueOf(r.state), 1L, Long::sum));
+                all.stream().filter(r -> r.stored && !r.terminal()).forEach(r -> states.merge(String.valueOf(r.state), 1L, Long::sum));
                 System.out.printf(Locale.ROOT, "... %d still extracting %s (%.0f s)%n", stillOpen, states, (System.nanoTime() - start) / 1e9);
             }
             Thread.sleep(2000);
@@ -363,12 +393,12 @@ public class CorpusUpload {
         System.out.printf(Locale.ROOT, "%n(d) Health checks: %d probes of /health/ready and /groups/index.xhtml, %d failed; slowest answers %s ms%n",
                 monitor.checks.get(), monitor.failures.size(), new TreeMap<>(monitor.slowestMillis));
         monitor.failures.forEach(f -> System.out.printf(Locale.ROOT, "  at %.0f s: %s %s%n", f.atSeconds(), f.path(), f.what()));
-        List<Row> open = rows.stream().filter(r -> r.outcome().equals("OPEN")).toList();
+        List<Row> open = all.stream().filter(r -> r.outcome().equals("OPEN")).toList();
         if (!open.isEmpty()) {
             System.out.printf(Locale.ROOT, "Still not terminal after %d min: %d%n", deadline.toMinutes(), open.size());
             open.forEach(r -> System.out.printf(Locale.ROOT, "  %s (document %d, %s)%n", r.path, r.id, r.state));
         }
-        List<Row> errors = rows.stream().filter(r -> r.outcome().equals("ERROR")).toList();
+        List<Row> errors = all.stream().filter(r -> r.outcome().equals("ERROR")).toList();
         if (!errors.isEmpty()) {
             System.out.printf(Locale.ROOT, "Uploads answered neither stored nor refused: %d (the server's log: %s)%n", errors.size(),
                     PayaraProcess.log(server.data()));
@@ -388,9 +418,12 @@ public class CorpusUpload {
         double mib = totalBytes / 1048576.0;
         System.out.printf(Locale.ROOT, "%n(e) %d files, %.1f MiB: uploads took %.1f s (%.1f files/s, %.2f MiB/s);"
                         + " upload and extraction until %s %.1f s (%.1f files/s, %.2f MiB/s)%n",
-                rows.size(), mib, uploadSeconds, rows.size() / uploadSeconds, mib / uploadSeconds,
+                all.size(), mib * all.size() / rows.size(), uploadSeconds, all.size() / uploadSeconds, mib * all.size() / rows.size() / uploadSeconds,
                 open.isEmpty() ? "every stored document was terminal" : "the deadline", totalSeconds,
-                rows.size() / totalSeconds, mib / totalSeconds);
+                all.size() / totalSeconds, mib * all.size() / rows.size() / totalSeconds);
+
+        Map<String, Object> twoUploaders = new LinkedHashMap<>();
+        List<String> inconsistent = twin.isEmpty() ? List.of() : compareUploaders(server.data(), corpus, rows, twin, twoUploaders);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("corpus", corpus.toString());
@@ -416,23 +449,136 @@ public class CorpusUpload {
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("uploadSeconds", round(uploadSeconds));
         timing.put("totalSeconds", round(totalSeconds));
-        timing.put("filesPerSecond", round(rows.size() / totalSeconds));
-        timing.put("mibPerSecond", round(mib / totalSeconds));
-        timing.put("uploadFilesPerSecond", round(rows.size() / uploadSeconds));
-        timing.put("uploadMibPerSecond", round(mib / uploadSeconds));
+        timing.put("filesPerSecond", round(all.size() / totalSeconds));
+        timing.put("mibPerSecond", round(mib * all.size() / rows.size() / totalSeconds));
+        timing.put("uploadFilesPerSecond", round(all.size() / uploadSeconds));
+        timing.put("uploadMibPerSecond", round(mib * all.size() / rows.size() / uploadSeconds));
         out.put("timing", timing);
         out.put("documents", rows.stream().map(Row::json).toList());
+        if (!twin.isEmpty()) {
+            out.put("twoUploaders", twoUploaders);
+            out.put("twinDocuments", twin.stream().map(Row::json).toList());
+        }
         Files.createDirectories(report.getParent());
         JSON.writeValue(report.toFile(), out);
         System.out.println("\nFigures as JSON: " + report);
 
-        boolean failed = !open.isEmpty() || !errors.isEmpty() || !monitor.failures.isEmpty();
+        boolean failed = !open.isEmpty() || !errors.isEmpty() || !monitor.failures.isEmpty() || !inconsistent.isEmpty();
         if (failed) {
             System.out.println("FAILED: " + (open.isEmpty() ? "" : open.size() + " document(s) never terminal; ")
                     + (errors.isEmpty() ? "" : errors.size() + " upload(s) without a truthful answer; ")
-                    + (monitor.failures.isEmpty() ? "" : monitor.failures.size() + " health check failure(s)"));
+                    + (monitor.failures.isEmpty() ? "" : monitor.failures.size() + " health check failure(s); ")
+                    + (inconsistent.isEmpty() ? "" : inconsistent.size() + " inconsistency(ies) between the two uploaders or in the blob store"));
         }
         return failed ? 1 : 0;
+    }
+
+    /**
+     * The second uploader: carol, on the committee of a group of her own that the admin makes,
+     * with her own API token.
+     */
+    static String secondUploader(Portal admin, String adminToken) {
+        HttpResponse<String> group = admin.api("POST", "/groups", adminToken, "{\"slug\":\"" + TWIN_GROUP
+                + "\",\"name\":\"Corpus twin\",\"visibility\":\"PUBLIC\",\"joinPolicy\":\"INVITE\"}");
+        HttpResponse<String> member = admin.api("POST", "/groups/" + TWIN_GROUP + "/members", adminToken,
+                "{\"username\":\"carol\",\"role\":\"COMMITTEE\"}");
+        if (group.statusCode() != 201 || member.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Could not make the second uploader's group: " + group.body() + " " + member.body());
+        }
+        Portal carol = new Portal(admin.base());
+        if (carol.login("carol", "guildhall-demo").statusCode() != 302) {
+            throw new IllegalStateException("carol could not log in");
+        }
+        return carol.issueApiToken("corpus upload");
+    }
+
+    /**
+     * (f) Two uploaders: each file's two uploads end alike (stored or refused, and the same state),
+     * both documents name the file's own SHA-256, its blob is there once with the file's size, and
+     * the blob store holds exactly the blobs the database's versions name, with no staged file left.
+     * Answers what is inconsistent; prints the figures and puts them in {@code json}.
+     */
+    static List<String> compareUploaders(Path data, Path corpus, List<Row> first, List<Row> second, Map<String, Object> json) throws Exception {
+        List<String> inconsistent = new ArrayList<>();
+        List<String> stateDiffers = new ArrayList<>();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        Set<String> ours = new java.util.HashSet<>();
+        for (int i = 0; i < first.size(); i++) {
+            Row a = first.get(i);
+            Row b = second.get(i);
+            if (a.stored != b.stored) {
+                inconsistent.add(a.path + ": " + a.outcome() + " for one uploader, " + b.outcome() + " for the other");
+                continue;
+            }
+            if (!a.stored) {
+                continue;
+            }
+            if (!java.util.Objects.equals(a.state, b.state)) {
+                stateDiffers.add(a.path + ": " + a.state + " / " + b.state);
+            }
+            String expected = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(corpus.resolve(a.path))));
+            if (!expected.equals(a.sha256) || !expected.equals(b.sha256)) {
+                inconsistent.add(a.path + ": SHA-256 " + expected + ", documents " + a.id + " and " + b.id + " name " + a.sha256 + " and " + b.sha256);
+                continue;
+            }
+            ours.add(expected);
+            Path blob = data.resolve("blobs").resolve(expected.substring(0, 2)).resolve(expected.substring(2, 4)).resolve(expected);
+            if (!Files.isRegularFile(blob) || Files.size(blob) != a.size) {
+                inconsistent.add(a.path + ": blob " + blob + (Files.isRegularFile(blob) ? " has " + Files.size(blob) + " bytes, not " + a.size : " missing"));
+            }
+        }
+        Set<String> blobs;
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            blobs = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+        long blobFiles;
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            blobFiles = files.filter(Files::isRegularFile).count();
+        }
+        Set<String> named = new java.util.HashSet<>();
+        try (var connection = TestDatabase.connect(data);
+             var statement = connection.prepareStatement("select distinct blob_sha256 from gh_document_version");
+             var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                named.add(rs.getString(1));
+            }
+        }
+        if (blobFiles != blobs.size() || !blobs.equals(named)) {
+            Set<String> orphans = new java.util.TreeSet<>(blobs);
+            orphans.removeAll(named);
+            Set<String> missing = new java.util.TreeSet<>(named);
+            missing.removeAll(blobs);
+            inconsistent.add("blob store: " + blobFiles + " files for " + blobs.size() + " names; " + orphans.size()
+                    + " blob(s) no version names " + orphans + ", " + missing.size() + " named but missing " + missing);
+        }
+        long staged;
+        try (Stream<Path> files = Files.exists(data.resolve("tmp/uploads")) ? Files.list(data.resolve("tmp/uploads")) : Stream.empty()) {
+            staged = files.count();
+        }
+        if (staged > 0) {
+            inconsistent.add(staged + " staged upload file(s) left in " + data.resolve("tmp/uploads"));
+        }
+        Map<String, Integer> firstTotals = new TreeMap<>();
+        Map<String, Integer> secondTotals = new TreeMap<>();
+        first.forEach(r -> firstTotals.merge(r.outcome(), 1, Integer::sum));
+        second.forEach(r -> secondTotals.merge(r.outcome(), 1, Integer::sum));
+        long pairs = first.stream().filter(r -> r.stored).count();
+        System.out.printf(Locale.ROOT, "%n(f) Two uploaders at once: %s %s; %s %s%n", GROUP, firstTotals, TWIN_GROUP, secondTotals);
+        System.out.printf(Locale.ROOT, "  files stored by both: %d, distinct contents among them: %d; blob store: %d files, the database's versions name %d"
+                + " (demo documents included); staged files left: %d%n", pairs, ours.size(), blobFiles, named.size(), staged);
+        System.out.printf(Locale.ROOT, "  the two documents of a file ended in different states: %d%s%n", stateDiffers.size(),
+                stateDiffers.isEmpty() ? "" : " (" + String.join("; ", stateDiffers.subList(0, Math.min(10, stateDiffers.size()))) + ")");
+        System.out.printf(Locale.ROOT, "  inconsistencies (stored/refused differ, wrong or different SHA-256, blob missing or extra): %d%n", inconsistent.size());
+        inconsistent.stream().limit(20).forEach(p -> System.out.println("  " + p));
+        json.put("totals", Map.of(GROUP, firstTotals, TWIN_GROUP, secondTotals));
+        json.put("filesStoredByBoth", pairs);
+        json.put("distinctContents", ours.size());
+        json.put("blobFiles", blobFiles);
+        json.put("blobsNamedByVersions", named.size());
+        json.put("stagedFilesLeft", staged);
+        json.put("stateDiffers", stateDiffers);
+        json.put("inconsistent", inconsistent);
+        return inconsistent;
     }
 
     /** guildhall.upload.allowed-types as the server is started with it. */
@@ -445,7 +591,7 @@ public class CorpusUpload {
     static void upload(Portal portal, String token, Path corpus, Row row) {
         long t = System.nanoTime();
         try {
-            HttpResponse<String> response = portal.multipart("/groups/" + GROUP + "/documents", token, Map.of(),
+            HttpResponse<String> response = portal.multipart("/groups/" + row.group + "/documents", token, Map.of(),
                     List.of(Upload.of(corpus.resolve(row.path))));
             row.http = response.statusCode();
             JsonNode body = parse(response.body());
@@ -461,6 +607,7 @@ public class CorpusUpload {
                 row.id = document.path("id").asLong(-1);
                 row.state = document.path("current").path("state").asText(null);
                 row.mediaType = document.path("current").path("mediaType").asText(null);
+                row.sha256 = document.path("current").path("sha256").asText(null);
                 if (row.id < 0) {
                     row.stored = false;
                     row.error = "stored without a document id: " + clip(response.body(), 300);

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * One visitor of the portal over plain HTTP, with its own cookies: reads pages, submits JSF
  * forms the way a browser would (with the page's ViewState), and calls the API.
  */
-public class Portal {
+public class Portal implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,14 +33,25 @@ public class Portal {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Duration timeout;
 
     public Portal(URI base) {
-        this(base, null);
+        this(base, null, Duration.ofSeconds(60));
     }
 
     /** A visitor over HTTPS with this TLS context (a test's own trust, for a loopback server's self-signed certificate). */
     public Portal(URI base, javax.net.ssl.SSLContext tls) {
+        this(base, tls, Duration.ofSeconds(60));
+    }
+
+    /** A visitor who waits up to {@code timeout} for each answer (a soak on a busy machine waits longer). */
+    public Portal(URI base, Duration timeout) {
+        this(base, null, timeout);
+    }
+
+    private Portal(URI base, javax.net.ssl.SSLContext tls, Duration timeout) {
         this.base = base;
+        this.timeout = timeout;
         // HTTP/1.1 as browsers speak it to a plain-HTTP server; Java's client would otherwise try an h2c upgrade
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
@@ -48,6 +59,12 @@ public class Portal {
             builder.sslContext(tls);
         }
         this.http = builder.build();
+    }
+
+    /** Closes this visitor's kept-alive connections, as a browser does when it is closed. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     CookieManager cookies() {
@@ -290,6 +307,20 @@ public class Portal {
     public HttpResponse<String> multipart(String path, String token, Map<String, String> fields, java.util.List<Upload> files,
             boolean withoutLength) {
         String boundary = "----guildhall" + System.nanoTime();
+        byte[] body = multipartBody(boundary, fields, files);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1" + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(withoutLength ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return sendWithoutCookies(request);
+    }
+
+    /** A multipart/form-data body as browsers send it: the text fields, then each file as a part named "file". */
+    public static byte[] multipartBody(String boundary, Map<String, String> fields, java.util.List<Upload> files) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
         fields.forEach((name, value) -> {
@@ -304,15 +335,7 @@ public class Portal {
             text.accept("\r\n");
         }
         text.accept("--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1" + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json")
-                .POST(withoutLength ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
-                        : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return sendWithoutCookies(request);
+        return body.toByteArray();
     }
 
     /** GET of a binary resource (downloads), with this visitor's cookies. */
@@ -320,7 +343,7 @@ public class Portal {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         headers.forEach(request::header);
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -344,7 +367,7 @@ public class Portal {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -355,7 +378,7 @@ public class Portal {
 
     private HttpResponse<String> sendWithoutCookies(HttpRequest.Builder request) {
         try (HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()) {
-            return plain.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return plain.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

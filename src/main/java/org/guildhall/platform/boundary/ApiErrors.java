@@ -5,10 +5,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** API errors as small JSON bodies; an unexpected failure is logged here and never shows a stack trace. */
+/**
+ * API errors as small JSON bodies; an unexpected failure is logged here and never shows a stack
+ * trace. A request body that stopped arriving (the client went silent past the read timeout, or
+ * hung up) is the client's failure, not the server's: 408 or 400, and one line in the log.
+ */
 @Provider
 public class ApiErrors implements ExceptionMapper<Throwable> {
 
@@ -27,6 +33,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             // the client's mistake (broken JSON, a wrong type, an unknown value): a 400 saying so, not a logged 500
             return body(400, "The request body is not JSON of the expected shape.");
         }
+        int clientFailure = clientFailureStatus(failure);
+        if (clientFailure != 0) {
+            LOG.log(Level.INFO, "A request body stopped arriving: {0}", failure);
+            return body(clientFailure, clientFailure == 408
+                    ? "The request stopped arriving before it was complete; send it again."
+                    : "The request did not arrive in full; send it again.");
+        }
         LOG.log(Level.SEVERE, "API request failed", failure);
         return body(500, "Something went wrong on the server; it has been logged.");
     }
@@ -38,6 +51,38 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         }
         for (Throwable t = failure.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 408 when reading the request's body from the client timed out, 400 when the client went
+     * away while sending it, 0 when the failure is not the client's.
+     */
+    static int clientFailureStatus(Throwable failure) {
+        if (!(failure instanceof IOException) || !readingTheRequest(failure)) {
+            return 0;
+        }
+        return causedBy(failure, TimeoutException.class) ? 408 : 400;
+    }
+
+    /** Whether the failure came from reading the request from the client (the servlet container's input buffer). */
+    private static boolean readingTheRequest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals("org.apache.catalina.connector.InputBuffer")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }
