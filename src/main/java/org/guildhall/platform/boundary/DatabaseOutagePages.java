@@ -41,7 +41,8 @@ public class DatabaseOutagePages extends HttpFilter {
         }
     }
 
-    static void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The 503 page, for filters that run before this one. */
+    public static void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "30");
         RefusedForms.respond(request, response, 503, UNAVAILABLE);
     }
