@@ -338,6 +338,26 @@ public class Portal implements AutoCloseable {
         return body.toByteArray();
     }
 
+    /**
+     * A multipart form post with this visitor's cookies, as a page's upload sends it: text fields,
+     * then one file under the given field name; extra headers (Faces-Request for AJAX) as given.
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, Upload file, Map<String, String> headers) {
+        String boundary = "----guildhall" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + file.fileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(file.content());
+        text.accept("\r\n--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** GET of a binary resource (downloads), with this visitor's cookies. */
     public HttpResponse<byte[]> bytes(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();

@@ -115,8 +115,9 @@ public class DocumentPage implements Serializable {
                 staged -> documents.storeVersion(currentAccount.caller(), id, staged));
         if (outcome.stored()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, outcome.fileName() + ": stored as the newest version.", null));
+            // only then is there anything new to show (and with the database gone, reading would fail)
+            refresh();
         }
-        refresh();
     }
 
     private void act(Runnable change, String done) {

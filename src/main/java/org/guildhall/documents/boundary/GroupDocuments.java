@@ -86,8 +86,12 @@ public class GroupDocuments implements Serializable {
         UploadFeedback.Outcome outcome = UploadFeedback.upload(faces, uploads, event.getFile().getFileName(), event.getFile().getInputStream(),
                 staged -> documents.store(currentAccount.caller(), page.getSlug(), staged, null, null, Tags.parse(uploadTags)));
         results.add(0, outcome);
-        pageNumber = 0;
-        refresh();
+        if (outcome.stored()) {
+            // a refused file changed nothing; and when the database is gone, reading the list
+            // again would replace the file's answer with an error page
+            pageNumber = 0;
+            refresh();
+        }
     }
 
     public void filter() {

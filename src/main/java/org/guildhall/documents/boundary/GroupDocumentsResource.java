@@ -38,6 +38,7 @@ import org.guildhall.documents.control.Uploads;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.guildhall.identity.entity.Caller;
 import org.guildhall.platform.boundary.ApiErrors;
+import org.guildhall.platform.control.DatabaseStatus;
 
 /**
  * A group's documents: the list, and uploads as multipart. Its own root resource, because
@@ -96,7 +97,8 @@ public class GroupDocumentsResource {
         }
         List<UploadResult> results = new ArrayList<>();
         boolean full = false;
-        for (EntityPart part : files) {
+        for (int i = 0; i < files.size(); i++) {
+            EntityPart part = files.get(i);
             String name = FileNames.fromLatin1Misreading(part.getFileName().orElse("document"));
             StagedFile staged;
             try (InputStream content = part.getContent()) {
@@ -111,7 +113,16 @@ public class GroupDocumentsResource {
                 results.add(DocumentsResource.stored(stored));
             } catch (RuntimeException e) {
                 uploads.discard(staged);
-                throw e;
+                if (results.stream().noneMatch(UploadResult::stored) || !DatabaseStatus.involvesDatabase(e)) {
+                    throw e;
+                }
+                // files of this request are stored already: the answer must say which, and that the rest are not
+                for (EntityPart rest : files.subList(i, files.size())) {
+                    results.add(new UploadResult(FileNames.fromLatin1Misreading(rest.getFileName().orElse("document")), false,
+                            "Not stored: Guildhall cannot reach its database just now. Please upload this file again in a few minutes.",
+                            null, List.of()));
+                }
+                break;
             }
         }
         boolean any = results.stream().anyMatch(UploadResult::stored);

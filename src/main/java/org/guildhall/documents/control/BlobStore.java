@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
@@ -15,8 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.guildhall.platform.control.DataFolder;
@@ -29,6 +34,7 @@ import org.guildhall.platform.control.DataFolder;
 @ApplicationScoped
 public class BlobStore {
 
+    private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Inject
@@ -44,6 +50,13 @@ public class BlobStore {
      * reference count, so a purge must not delete them meanwhile.
      */
     private final Map<String, Integer> pending = new HashMap<>();
+
+    /**
+     * Blobs a pending transaction created (the hash was not stored before) and none that used
+     * them has committed yet: if all of them roll back (the database went away before the commit),
+     * the blob goes too, at once, instead of waiting for the next start-up's clean-up.
+     */
+    private final Set<String> uncommitted = new HashSet<>();
 
     @PostConstruct
     void init() {
@@ -88,12 +101,31 @@ public class BlobStore {
             @Override
             public void afterCompletion(int status) {
                 synchronized (pending) {
+                    if (status != Status.STATUS_ROLLEDBACK) {
+                        // committed, or an outcome nobody knows (a commit whose answer was lost):
+                        // a row may use the blob, so it stays
+                        uncommitted.remove(sha256);
+                    }
                     pending.computeIfPresent(sha256, (sha, count) -> count == 1 ? null : count - 1);
+                    if (!pending.containsKey(sha256) && uncommitted.remove(sha256)) {
+                        discardRolledBack(sha256);
+                    }
                 }
             }
         });
         synchronized (pending) {
-            move(staged, sha256);
+            if (move(staged, sha256)) {
+                uncommitted.add(sha256);
+            }
+        }
+    }
+
+    private void discardRolledBack(String sha256) {
+        try {
+            Files.deleteIfExists(path(sha256));
+            LOG.log(Level.INFO, "Blob {0} removed: the transaction that stored it did not commit", sha256);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Blob " + sha256 + " of a transaction that did not commit stays until the next start-up", e);
         }
     }
 
@@ -111,18 +143,21 @@ public class BlobStore {
         }
     }
 
-    private void move(Path staged, String sha256) {
+    /** True when this created the blob, false when it was there already. */
+    private boolean move(Path staged, String sha256) {
         Path target = path(sha256);
         try {
             if (Files.exists(target)) {
                 Files.deleteIfExists(staged);
-                return;
+                return false;
             }
             Files.createDirectories(target.getParent());
             try {
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                return true;
             } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(staged);
+                return false;
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IllegalStateException("The staging folder and the blobs must be on one file system", e);
             }

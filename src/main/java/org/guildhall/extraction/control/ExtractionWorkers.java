@@ -80,6 +80,9 @@ public class ExtractionWorkers {
     private Semaphore free;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean stopped;
+    /** While the queue cannot be read (the database is away), polls back off up to half a minute. */
+    private volatile long pausedUntil;
+    private volatile int failures;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         String lib = context.getRealPath("/WEB-INF/lib");
@@ -96,15 +99,22 @@ public class ExtractionWorkers {
 
     /** Right after an upload commits, without waiting for the next poll. */
     void uploaded(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionStored stored) {
-        executor.execute(this::drain);
+        resume();
     }
 
     void retried(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExtractionRetry retry) {
+        resume();
+    }
+
+    /** A transaction just committed, so the database is there: no reason to sit out a back-off pause. */
+    private void resume() {
+        pausedUntil = System.nanoTime();
         executor.execute(this::drain);
     }
 
     void drain() {
-        if (stopped || extractor == null || !bootstrap.isReady() || !draining.compareAndSet(false, true)) {
+        if (stopped || extractor == null || !bootstrap.isReady() || (failures > 0 && System.nanoTime() - pausedUntil < 0)
+                || !draining.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -120,14 +130,30 @@ public class ExtractionWorkers {
                 return;
             }
             List<ExtractionQueue.Lease> leases = queue.claim(slots, leaseTime());
+            if (failures > 0) {
+                LOG.log(Level.INFO, "The extraction queue can be read again after {0} failed poll(s)", failures);
+                failures = 0;
+            }
             for (ExtractionQueue.Lease lease : leases) {
                 free.acquireUninterruptibly();
                 executor.execute(() -> run(lease));
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not read the extraction queue; trying again shortly", e);
+            backOff(e);
         } finally {
             draining.set(false);
+        }
+    }
+
+    /** One warning with the cause per outage, then quiet polls 2, 4, … 30 s apart until the queue answers. */
+    private void backOff(RuntimeException e) {
+        int failed = ++failures;
+        long seconds = Math.min(30, 1L << Math.min(failed, 5));
+        pausedUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        if (failed == 1) {
+            LOG.log(Level.WARNING, "Could not read the extraction queue; trying again with growing pauses (up to 30 s)", e);
+        } else {
+            LOG.log(Level.FINE, "The extraction queue still cannot be read (" + failed + " tries)", e);
         }
     }
 

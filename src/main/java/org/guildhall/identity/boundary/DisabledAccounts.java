@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.guildhall.platform.boundary.DatabaseOutagePages;
+import org.guildhall.platform.control.DatabaseStatus;
 import org.guildhall.identity.control.Accounts;
 import org.guildhall.identity.entity.Account;
 
@@ -28,13 +30,27 @@ public class DisabledAccounts extends HttpFilter {
     @Inject
     Accounts accounts;
 
+    @Inject
+    DatabaseStatus database;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // stylesheets, scripts and icons carry no data: no database look-up for each of them
         String path = request.getServletPath();
         Principal principal = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/") ? null : request.getUserPrincipal();
-        if (principal != null && accounts.find(principal.getName()).filter(Account::isEnabled).isEmpty()) {
+        boolean disabled;
+        try {
+            disabled = principal != null && accounts.find(principal.getName()).filter(Account::isEnabled).isEmpty();
+        } catch (RuntimeException e) {
+            // this filter runs before the page's own outage handling: a logged-in visitor would get the 500 page
+            if (!database.isOutage(e)) {
+                throw e;
+            }
+            DatabaseOutagePages.respond(request, response);
+            return;
+        }
+        if (disabled) {
             LOG.log(Level.INFO, "Ending the session of disabled account {0}", principal.getName());
             request.logout();
             HttpSession session = request.getSession(false);

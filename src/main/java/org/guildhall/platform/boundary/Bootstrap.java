@@ -28,8 +28,15 @@ import org.guildhall.platform.control.SchemaMigration;
         minPoolSize = 1,
         maxPoolSize = 32,
         properties = {
+            // Every connection is checked before the pool lends it, by a round trip (JDBC 4's
+            // isValid): "meta-data" validation only asked the driver for an object it keeps
+            // locally, so connections the database had dropped were lent out again and again.
+            // One failed check drops them all, so after an outage the pool refills with fresh
+            // connections as soon as the database is back, without a restart.
             "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data"
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true"
         })
 @ApplicationScoped
 public class Bootstrap {

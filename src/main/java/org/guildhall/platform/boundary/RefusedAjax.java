@@ -13,11 +13,13 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.guildhall.platform.control.DatabaseStatus;
 
 /**
  * The AJAX side of {@link RefusedForms}: Faces answers a failed AJAX request itself, with a
  * partial response naming the exception's class and message, so an expired or foreign ViewState
- * never reaches the filter. Here it gets the same plain 400 or 403 page instead, and any other
+ * never reaches the filter. Here it gets the same plain 400 or 403 page instead, a failure
+ * because the database went away the 503 page of {@link DatabaseOutagePages}, and any other
  * failure the plain 500 page (logged here); the page in the browser stays as it was.
  */
 public class RefusedAjax extends ExceptionHandlerFactory {
@@ -48,6 +50,10 @@ public class RefusedAjax extends ExceptionHandlerFactory {
                 while (events.hasNext()) {
                     Throwable failure = events.next().getContext().getException();
                     int status = RefusedForms.refusal(failure);
+                    if (status == 0 && jakarta.enterprise.inject.spi.CDI.current().select(DatabaseStatus.class).get().isOutage(failure)) {
+                        // the database went away: the same plain 503 page as a full page gets
+                        status = 503;
+                    }
                     if (status != 0) {
                         events.remove();
                         refuse(context, status);
@@ -89,12 +95,19 @@ public class RefusedAjax extends ExceptionHandlerFactory {
 
         private static void refuse(FacesContext context, int status) {
             ExternalContext external = context.getExternalContext();
-            LOG.log(Level.INFO, "Refused an AJAX postback to {0}: {1}",
-                    new Object[] {external.getRequestServletPath(), status == 403 ? "CSP nonce" : "unknown view state"});
+            if (status != 503) {
+                LOG.log(Level.INFO, "Refused an AJAX postback to {0}: {1}",
+                        new Object[] {external.getRequestServletPath(), status == 403 ? "CSP nonce" : "unknown view state"});
+            }
             if (!external.isResponseCommitted()) {
                 try {
-                    RefusedForms.respond((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                            status, RefusedForms.page(status));
+                    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+                    HttpServletResponse response = (HttpServletResponse) external.getResponse();
+                    if (status == 503) {
+                        DatabaseOutagePages.respond(request, response);
+                    } else {
+                        RefusedForms.respond(request, response, status, RefusedForms.page(status));
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

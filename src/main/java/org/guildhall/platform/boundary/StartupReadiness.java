@@ -6,8 +6,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.guildhall.platform.control.DataFolder;
+import org.guildhall.platform.control.DatabaseStatus;
 
-/** Ready once the schema is migrated and the data folder takes writes. */
+/**
+ * Ready once the schema is migrated, while the data folder takes writes and the database
+ * answers: a load balancer stops sending users to a node whose database went away.
+ */
 @Readiness
 @ApplicationScoped
 public class StartupReadiness implements HealthCheck {
@@ -18,13 +22,18 @@ public class StartupReadiness implements HealthCheck {
     @Inject
     DataFolder dataFolder;
 
+    @Inject
+    DatabaseStatus database;
+
     @Override
     public HealthCheckResponse call() {
         boolean writable = dataFolder.isWritable();
+        boolean databaseUp = database.reachable();
         return HealthCheckResponse.named("guildhall")
-                .status(bootstrap.isReady() && writable)
+                .status(bootstrap.isReady() && writable && databaseUp)
                 .withData("migrated", bootstrap.isReady())
                 .withData("dataFolderWritable", writable)
+                .withData("databaseReachable", databaseUp)
                 .build();
     }
 }

@@ -16,6 +16,7 @@ import org.guildhall.groups.control.GroupSummary;
 import org.guildhall.groups.control.Groups;
 import org.guildhall.identity.boundary.CurrentAccount;
 import org.guildhall.identity.entity.Caller;
+import org.guildhall.platform.control.DatabaseStatus;
 import org.guildhall.platform.boundary.Formats;
 import org.guildhall.search.control.Facet;
 import org.guildhall.search.control.SearchIndex;
@@ -50,6 +51,9 @@ public class SearchPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    DatabaseStatus database;
+
     private String q;
     private String sort;
     private String page;
@@ -82,6 +86,10 @@ public class SearchPage {
             LOG.log(Level.WARNING, "Search failed reading the index", e);
             unavailable = "Search could not read its index just now. Please try again in a moment.";
         } catch (RuntimeException e) {
+            if (database.isOutage(e)) {
+                // not the visitor's words: the plain "temporarily unavailable" page says what it is
+                throw e;
+            }
             // no input may produce an error page; the cause is for the log, not the visitor
             LOG.log(Level.WARNING, "Search failed", e);
             unavailable = "This search could not be answered. Please try other words.";

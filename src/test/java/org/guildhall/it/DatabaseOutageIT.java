@@ -1,0 +1,370 @@
+package org.guildhall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away while Guildhall runs, and comes back: a real Payara (started as
+ * scripts/run starts it) talks to its database through {@link DatabaseProxy}, which the test cuts
+ * and restores. On PostgreSQL the proxy sits in front of the shared server of the test run
+ * (stopping that server would break every other test using it). On H2 the embedded file cannot
+ * be taken away while the engine in Payara holds it open (and yanking a file from under H2 tests
+ * H2's file handling, not Guildhall), so the test serves the data folder's database from an H2
+ * TCP server in this JVM and points Guildhall at it through the same proxy: to Guildhall the
+ * outage then looks exactly like a database host going away, on either database.
+ */
+class DatabaseOutageIT {
+
+    static final Path DATA = Path.of(System.getProperty("it.data", "target/it-data") + "-outage").toAbsolutePath();
+    static final String DB_URL = System.getProperty("it.db.url", "embedded");
+    static final boolean POSTGRES = DB_URL.startsWith("jdbc:postgresql:");
+    static final Pattern STACK_TRACE = Pattern.compile("Exception|\\bat (org|java|jakarta|com)\\.|Payara|GlassFish|Caused by");
+    static final Set<String> TERMINAL = Set.of("DONE", "FAILED", "ENCRYPTED", "EMPTY", "TIMEOUT");
+
+    private String directUrl;
+
+    /**
+     * One story on one server (each boot costs half a minute or more): documents stored, the
+     * database cut in the middle of an upload's transaction, a full outage during which every kind
+     * of request is answered plainly and nothing private leaks, then the database back and
+     * everything working again without a restart.
+     */
+    @Test
+    void databaseOutageIsAnsweredPlainlyLeaksNothingLeavesNothingHalfStoredAndHealsWithoutRestart() throws Exception {
+        RestartIT.deleteRecursively(DATA);
+        Files.createDirectories(DATA);
+        Server h2 = null;
+        DatabaseProxy proxy;
+        String guildhallUrl;
+        if (POSTGRES) {
+            URI target = URI.create(DB_URL.substring("jdbc:".length()));
+            proxy = new DatabaseProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
+            // unnamed statements only: after five uses a statement is prepared once per connection and
+            // its SQL never crosses the wire again, so the proxy could not see the insert it cuts at
+            guildhallUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getRawPath()
+                    + "?" + (target.getRawQuery() == null ? "" : target.getRawQuery() + "&") + "prepareThreshold=0";
+            directUrl = DB_URL;
+        } else {
+            int h2Port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                h2Port = free.getLocalPort();
+            }
+            h2 = Server.createTcpServer("-tcpPort", String.valueOf(h2Port), "-ifNotExists").start();
+            proxy = new DatabaseProxy("127.0.0.1", h2.getPort());
+            String file = DATA.resolve("db").resolve("guildhall").toString();
+            guildhallUrl = "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/" + file;
+            directUrl = "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/" + file;
+        }
+        try (proxy; PayaraProcess server = PayaraProcess.start(DATA, "-Dguildhall.db.url=" + guildhallUrl)) {
+            story(server, proxy);
+        } finally {
+            if (h2 != null) {
+                h2.stop();
+            }
+        }
+    }
+
+    private void story(PayaraProcess server, DatabaseProxy proxy) throws Exception {
+        URI base = server.base();
+        String secret = word();
+        String slug = "vault-" + secret.substring("quokka".length());
+        List<Long> acknowledged = new ArrayList<>();
+
+        // --- before: a private group with two documents, found by its member only --------------
+        Portal admin = new Portal(base);
+        assertEquals(302, admin.login("admin", DemoTokens.PASSWORD).statusCode());
+        String adminToken = admin.issueApiToken("outage");
+        String noahToken = DemoTokens.of(base, "noah");
+        assertEquals(201, admin.api("POST", "/groups", adminToken,
+                "{\"slug\":\"" + slug + "\",\"name\":\"Outage Vault\",\"visibility\":\"MEMBERS\",\"joinPolicy\":\"INVITE\"}").statusCode());
+        acknowledged.add(storedId(upload(admin, adminToken, slug, "vault-minutes.txt", "Minutes of the vault: the " + secret + " ledger.")));
+        acknowledged.add(storedId(upload(admin, adminToken, slug, "vault-audit.txt", "Audit of the " + secret + " accounts, private.")));
+        assertEquals(2, admin.awaitSearchTotal(secret, adminToken, 2, Duration.ofMinutes(2)).get("total").asLong(), "the member finds both");
+        assertEquals(0, admin.search(secret, noahToken).get("total").asLong(), "a non-member finds neither (control)");
+        Portal carol = new Portal(base);
+        assertEquals(302, carol.login("carol", DemoTokens.PASSWORD).statusCode());
+        assertEquals(200, carol.get("/").statusCode(), "a logged-in page (control)");
+        HttpResponse<String> pageUpload = pageUpload(admin, slug, new Portal.Upload("page-before.txt", ("Uploaded on the page " + secret).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(pageUpload.body().contains("page-before.txt") && pageUpload.body().contains(">stored<"),
+                "the page's upload stores a file (control for the same post during the outage): " + pageUpload.body());
+        long versionId = firstVersion(admin, adminToken, acknowledged.get(0));
+
+        // --- the database goes away in the middle of an upload's transaction ------------------
+        byte[] halfWritten = ("Half-written " + word() + " never to be stored.").getBytes(StandardCharsets.UTF_8);
+        String halfSha = sha256(halfWritten);
+        proxy.cutWhenSent("insert into gh_document_version");
+        HttpResponse<String> cutUpload = upload(admin, adminToken, slug, "half-written.txt", halfWritten);
+        long cutAt = System.nanoTime();
+        long logAtCut = Files.size(PayaraProcess.log(DATA));
+        assertTrue(proxy.tripped(), "the database went away exactly when the version was being recorded");
+        assertUnavailable(cutUpload, "the upload cut mid-transaction");
+        assertFalse(Files.exists(blob(halfSha)), "the blob moved in by the failed transaction was taken out again");
+        assertNoStagedUploads();
+
+        // --- during the outage: plain refusals, nothing private, nothing stored -------------
+        assertUnavailable(upload(admin, adminToken, slug, "during.txt", "Sent during the outage".getBytes(StandardCharsets.UTF_8)), "a REST upload");
+        HttpResponse<String> noahSearch = admin.api("GET", "/search?q=" + secret, noahToken, null);
+        assertUnavailable(noahSearch, "a non-member's search");
+        assertFalse(noahSearch.body().contains("vault-"), "no private hit for the non-member: " + noahSearch.body());
+        HttpResponse<String> anonymousSearch = admin.api("GET", "/search?q=" + secret, null, null);
+        assertUnavailable(anonymousSearch, "an anonymous search (the readable groups cannot be computed: no fallback to unfiltered)");
+        assertFalse(anonymousSearch.body().contains("vault-"), anonymousSearch.body());
+        assertUnavailable(admin.api("GET", "/search?q=" + secret, adminToken, null), "the member's search");
+        HttpResponse<String> suggest = admin.api("GET", "/search/suggest?q=" + secret.substring(0, 5), null, null);
+        assertNotEquals(200, suggest.statusCode(), "suggestions fail closed: " + suggest.body());
+        assertFalse(suggest.body().toLowerCase().contains(secret), suggest.body());
+
+        Portal visitor = new Portal(base);
+        assertUnavailablePage(visitor.get("/"), "the home page for a visitor");
+        assertUnavailablePage(carol.get("/"), "the home page for a logged-in member");
+        assertUnavailablePage(carol.get("/groups/group.xhtml?slug=cataloguing"), "a group page");
+        HttpResponse<String> searchPage = visitor.get("/search.xhtml?q=" + secret);
+        assertFalse(searchPage.body().contains("vault-") || searchPage.body().contains("Minutes of the vault"), "the search page leaks nothing");
+        assertUnavailablePage(searchPage, "the search page");
+        assertEquals(503, admin.bytes("/download/" + versionId, Map.of()).statusCode(), "a download");
+        Portal mia = new Portal(base);
+        HttpResponse<String> loginPage = mia.get("/login.xhtml");
+        HttpResponse<String> login = loginPage.statusCode() == 200
+                ? mia.post("/login.xhtml", "login", "submit", Map.of("username", "mia", "password", DemoTokens.PASSWORD), loginPage.body())
+                : loginPage;
+        assertNotEquals(302, login.statusCode(), "nobody is logged in while accounts cannot be read");
+        assertFalse(login.body().contains("Wrong user name or password"), "a login during the outage is not called a wrong password");
+        assertUnavailablePage(login, "a login");
+        HttpResponse<String> pageDuring = pageUpload(admin, slug, new Portal.Upload("page-during.txt", "Page upload during the outage".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(pageDuring.body().contains(">stored<"), "the page's upload is not reported stored: " + pageDuring.body());
+        assertTrue(pageDuring.statusCode() == 503 || pageDuring.body().contains("nothing was kept"),
+                "the page's upload says plainly that nothing was kept: " + pageDuring.statusCode() + " " + pageDuring.body());
+        assertFalse(STACK_TRACE.matcher(pageDuring.body()).find(), pageDuring.body());
+
+        // readiness says so for as long as it lasts; meanwhile the extraction and index polls fail quietly
+        long outageSeconds = 20;
+        while (System.nanoTime() - cutAt < TimeUnit.SECONDS.toNanos(outageSeconds)) {
+            HttpResponse<String> ready = visitor.get("/health/ready");
+            assertEquals(503, ready.statusCode(), "not ready while the database is away: " + ready.body());
+            assertTrue(ready.body().matches("(?s).*\"databaseReachable\"\\s*:\\s*false.*"), ready.body());
+            Thread.sleep(1000);
+        }
+        assertTrue(server.process().isAlive(), "the server kept running");
+        String outageLog = logSince(logAtCut);
+        long queueWarnings = Pattern.compile("Could not read the extraction queue").matcher(outageLog).results().count();
+        assertTrue(queueWarnings <= 2, "the extraction poll backs off and warns once, not every second: " + queueWarnings + " warnings in "
+                + outageSeconds + " s");
+
+        // --- the database returns: everything works again, without a restart ---------------
+        proxy.restore();
+        long pid = server.process().pid();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int readyStatus;
+        do {
+            readyStatus = visitor.get("/health/ready").statusCode();
+            if (readyStatus != 200) {
+                assertTrue(System.nanoTime() < deadline, "ready again within 90 s of the database's return");
+                Thread.sleep(250);
+            }
+        } while (readyStatus != 200);
+        assertEquals(pid, server.process().pid());
+        assertTrue(server.process().isAlive(), "the same server, never restarted");
+
+        assertEquals(302, new Portal(base).login("mia", DemoTokens.PASSWORD).statusCode(), "login works again");
+        assertEquals(200, carol.get("/").statusCode(), "the member's session survived the outage");
+        assertEquals(200, visitor.get("/groups/index.xhtml").statusCode(), "pages work again");
+        acknowledged.add(storedId(upload(admin, adminToken, slug, "after.txt", "After the outage the " + secret + " vault reopened.")));
+        acknowledged.add(storedId(upload(admin, adminToken, slug, "half-written.txt", halfWritten)));
+        assertTrue(Files.exists(blob(halfSha)), "the same bytes, sent again, are stored");
+        HttpResponse<String> pageAfter = pageUpload(admin, slug, new Portal.Upload("page-after.txt", ("Page upload after " + secret).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(pageAfter.body().contains(">stored<"), "the page's upload works again: " + pageAfter.body());
+        assertEquals(5, admin.awaitSearchTotal(secret, adminToken, 5, Duration.ofMinutes(2)).get("total").asLong(),
+                "extraction and indexing run again: the two from before, the page's two and the new one");
+        assertEquals(0, admin.search(secret, noahToken).get("total").asLong(), "still nothing for the non-member");
+        assertTrue(logSince(logAtCut).contains("The extraction queue can be read again"), "the extraction poll noticed the return");
+
+        // everything acknowledged is there and final; nothing half-stored; database and index agree
+        for (long id : acknowledged) {
+            awaitTerminal(admin, adminToken, id);
+        }
+        try (Connection db = database()) {
+            for (String sha : blobs()) {
+                assertTrue(count(db, "select count(*) from gh_document_version where blob_sha256 = ?", sha) > 0, "blob " + sha + " has a row");
+            }
+            Set<String> rows = strings(db, "select v.blob_sha256 from gh_document_version v join gh_document d on d.id = v.document_id"
+                    + " join gh_group g on g.id = d.group_id where g.slug = ?", slug);
+            assertTrue(blobs().containsAll(rows), "every version has its blob");
+            assertEquals(1, count(db, "select count(*) from gh_document_version where blob_sha256 = ?", halfSha),
+                    "the bytes cut mid-transaction are stored once: by the upload after the outage");
+            assertEquals(0, count(db, "select count(*) from gh_document_version v join gh_document d on d.id = v.document_id"
+                    + " join gh_group g on g.id = d.group_id where g.slug = ? and v.file_name in ('during.txt', 'page-during.txt')", slug),
+                    "nothing sent during the outage was stored");
+        }
+        assertNoStagedUploads();
+        RestartIT.awaitIndexReady(admin, adminToken);
+        HttpResponse<String> check = admin.api("POST", "/admin/search/check", adminToken, null);
+        assertEquals(200, check.statusCode(), check.body());
+        assertEquals("database and index agree", DocumentsIT.JSON.readTree(check.body()).get("lastCheckResult").asText(), check.body());
+    }
+
+    /** 503 with the plain message, no trace of the server's insides. */
+    static void assertUnavailable(HttpResponse<String> response, String what) {
+        assertEquals(503, response.statusCode(), what + ": " + response.body());
+        assertTrue(response.body().contains("temporarily unavailable"), what + " says so plainly: " + response.body());
+        assertTrue(response.headers().firstValue("Retry-After").isPresent(), what + " tells clients when to retry");
+        assertFalse(STACK_TRACE.matcher(response.body()).find(), what + " shows no stack trace: " + response.body());
+    }
+
+    static void assertUnavailablePage(HttpResponse<String> response, String what) {
+        assertEquals(503, response.statusCode(), what + ": " + response.body());
+        assertTrue(response.body().contains("Guildhall is temporarily unavailable"), what + " shows the plain page: " + response.body());
+        assertFalse(STACK_TRACE.matcher(response.body()).find(), what + " shows no stack trace: " + response.body());
+    }
+
+    static HttpResponse<String> upload(Portal portal, String token, String slug, String name, String text) {
+        return upload(portal, token, slug, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> upload(Portal portal, String token, String slug, String name, byte[] content) {
+        return portal.multipart("/groups/" + slug + "/documents", token, Map.of(), List.of(new Portal.Upload(name, content)));
+    }
+
+    static long storedId(HttpResponse<String> response) throws Exception {
+        assertEquals(201, response.statusCode(), response.body());
+        return DocumentsIT.JSON.readTree(response.body()).get(0).get("document").get("id").asLong();
+    }
+
+    static long firstVersion(Portal portal, String token, long documentId) throws Exception {
+        return DocumentsIT.JSON.readTree(portal.api("GET", "/documents/" + documentId, token, null).body()).get("current").get("id").asLong();
+    }
+
+    /**
+     * The group page's upload as PrimeFaces posts it (an AJAX multipart request with the page's
+     * ViewState and nonce), with this visitor's session.
+     */
+    static HttpResponse<String> pageUpload(Portal portal, String slug, Portal.Upload file) {
+        String path = "/groups/group.xhtml?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+        String html = portal.get(path).body();
+        String component = "group:sections:upload";
+        assertTrue(html.contains("id=\"" + component + "\""), "the group page has its upload");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", component);
+        fields.put("jakarta.faces.partial.execute", component);
+        fields.put("jakarta.faces.partial.render", "group:sections:upload-results messages");
+        fields.put("group", "group");
+        fields.put(component + "_totalFilesCount", "1");
+        fields.put("jakarta.faces.ViewState", Portal.viewState(html));
+        Portal.nonce(html).ifPresent(nonce -> fields.put("primefaces.nonce", nonce));
+        // in advanced mode PrimeFaces sends the file as a part named after the component
+        return portal.postMultipart(path, fields, component, file, Map.of("Faces-Request", "partial/ajax", "X-Requested-With", "XMLHttpRequest"));
+    }
+
+    static void awaitTerminal(Portal portal, String token, long id) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (true) {
+            HttpResponse<String> document = portal.api("GET", "/documents/" + id, token, null);
+            assertEquals(200, document.statusCode(), "acknowledged document " + id + " is still there: " + document.body());
+            String state = DocumentsIT.JSON.readTree(document.body()).get("current").get("state").asText();
+            if (TERMINAL.contains(state)) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "document " + id + " still " + state);
+            Thread.sleep(500);
+        }
+    }
+
+    static Path blob(String sha) {
+        return DATA.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+    }
+
+    static Set<String> blobs() throws Exception {
+        try (var files = Files.walk(DATA.resolve("blobs"))) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
+    static void assertNoStagedUploads() throws Exception {
+        Path staging = DATA.resolve("tmp/uploads");
+        if (Files.isDirectory(staging)) {
+            try (var staged = Files.list(staging)) {
+                assertEquals(List.of(), staged.toList(), "no temporary upload left behind");
+            }
+        }
+    }
+
+    /** The database itself, not through the proxy. */
+    Connection database() throws Exception {
+        return POSTGRES ? DriverManager.getConnection(directUrl, System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""))
+                : DriverManager.getConnection(directUrl, "sa", "");
+    }
+
+    static long count(Connection db, String sql, Object... parameters) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static Set<String> strings(Connection db, String sql, Object... parameters) throws Exception {
+        Set<String> values = new HashSet<>();
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    static String logSince(long offset) throws Exception {
+        byte[] all = Files.readAllBytes(PayaraProcess.log(DATA));
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** A word no other test uses, so hit counts are exact. */
+    static String word() {
+        Random random = new Random();
+        StringBuilder word = new StringBuilder("quokka");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
