@@ -23,6 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.guildhall.identity.control.LocalTarget;
 import org.guildhall.identity.control.LoginThrottle;
+import org.guildhall.platform.boundary.DatabaseOutagePages;
+import org.guildhall.platform.control.DatabaseStatus;
 
 /** The login page: checks the throttle, authenticates through Jakarta Security, then goes back where the user was going. */
 @Named
@@ -30,6 +32,9 @@ import org.guildhall.identity.control.LoginThrottle;
 public class Login {
 
     private static final Logger LOG = Logger.getLogger(Login.class.getName());
+
+    @Inject
+    DatabaseStatus database;
 
     @Inject
     SecurityContext securityContext;
@@ -94,6 +99,14 @@ public class Login {
                 // Soteria keeps the failed attempt's state in the session, and the next protected
                 // page then answers an empty 200 instead of the login form: start afresh
                 request.getSession().invalidate();
+                if (!database.reachable()) {
+                    // the identity store could not look the account up: not the user's mistake, and
+                    // counting it would lock accounts during an outage
+                    LOG.log(Level.WARNING, "Login of {0} not checked: the database is unavailable", username.trim().toLowerCase());
+                    DatabaseOutagePages.respond(request, response);
+                    faces.responseComplete();
+                    return;
+                }
                 throttle.failed(username, address);
                 LOG.log(Level.INFO, "Failed login for {0} from {1}", new Object[]{username.trim().toLowerCase(), address});
                 error("Wrong user name or password.");
