@@ -116,6 +116,8 @@ class DatabaseOutageIT {
         assertTrue(pageUpload.body().contains("page-before.txt") && pageUpload.body().contains(">stored<"),
                 "the page's upload stores a file (control for the same post during the outage): " + pageUpload.body());
         long versionId = firstVersion(admin, adminToken, acknowledged.get(0));
+        // the page a member has open when the database goes away: its upload is posted during the outage
+        String groupPageBefore = admin.get(groupPage(slug)).body();
 
         // --- the database goes away in the middle of an upload's transaction ------------------
         byte[] halfWritten = ("Half-written " + word() + " never to be stored.").getBytes(StandardCharsets.UTF_8);
@@ -158,7 +160,7 @@ class DatabaseOutageIT {
         assertNotEquals(302, login.statusCode(), "nobody is logged in while accounts cannot be read");
         assertFalse(login.body().contains("Wrong user name or password"), "a login during the outage is not called a wrong password");
         assertUnavailablePage(login, "a login");
-        HttpResponse<String> pageDuring = pageUpload(admin, slug, new Portal.Upload("page-during.txt", "Page upload during the outage".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> pageDuring = pageUpload(admin, slug, groupPageBefore, new Portal.Upload("page-during.txt", "Page upload during the outage".getBytes(StandardCharsets.UTF_8)));
         assertFalse(pageDuring.body().contains(">stored<"), "the page's upload is not reported stored: " + pageDuring.body());
         assertTrue(pageDuring.statusCode() == 503 || pageDuring.body().contains("nothing was kept"),
                 "the page's upload says plainly that nothing was kept: " + pageDuring.statusCode() + " " + pageDuring.body());
@@ -266,8 +268,12 @@ class DatabaseOutageIT {
      * ViewState and nonce), with this visitor's session.
      */
     static HttpResponse<String> pageUpload(Portal portal, String slug, Portal.Upload file) {
-        String path = "/groups/group.xhtml?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
-        String html = portal.get(path).body();
+        return pageUpload(portal, slug, portal.get(groupPage(slug)).body(), file);
+    }
+
+    /** @param html the group page as this visitor loaded it */
+    static HttpResponse<String> pageUpload(Portal portal, String slug, String html, Portal.Upload file) {
+        String path = groupPage(slug);
         String component = "group:sections:upload";
         assertTrue(html.contains("id=\"" + component + "\""), "the group page has its upload");
         Map<String, String> fields = new java.util.LinkedHashMap<>();
@@ -281,6 +287,10 @@ class DatabaseOutageIT {
         Portal.nonce(html).ifPresent(nonce -> fields.put("primefaces.nonce", nonce));
         // in advanced mode PrimeFaces sends the file as a part named after the component
         return portal.postMultipart(path, fields, component, file, Map.of("Faces-Request", "partial/ajax", "X-Requested-With", "XMLHttpRequest"));
+    }
+
+    static String groupPage(String slug) {
+        return "/groups/group.xhtml?slug=" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
     }
 
     static void awaitTerminal(Portal portal, String token, long id) throws Exception {
