@@ -65,13 +65,14 @@ class DatabaseOutageIT {
         DatabaseProxy proxy;
         String guildhallUrl;
         if (POSTGRES) {
-            URI target = URI.create(DB_URL.substring("jdbc:".length()));
+            String ownUrl = TestDatabase.postgresUrl(DATA);
+            URI target = URI.create(ownUrl.substring("jdbc:".length()));
             proxy = new DatabaseProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
             // unnamed statements only: after five uses a statement is prepared once per connection and
             // its SQL never crosses the wire again, so the proxy could not see the insert it cuts at
             guildhallUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getRawPath()
                     + "?" + (target.getRawQuery() == null ? "" : target.getRawQuery() + "&") + "prepareThreshold=0";
-            directUrl = DB_URL;
+            directUrl = ownUrl;
         } else {
             int h2Port;
             try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {

@@ -52,6 +52,14 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
                 command.add(option);
             }
         }
+        if (System.getProperty("it.db.url", "embedded").startsWith("jdbc:postgresql:")) {
+            try {
+                // a database of this data folder's own (a caller's own URL, given after it, wins)
+                command.add("-Dguildhall.db.url=" + TestDatabase.postgresUrl(data));
+            } catch (java.sql.SQLException e) {
+                throw new IOException("Cannot prepare the PostgreSQL database of " + data, e);
+            }
+        }
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-Dguildhall.data=" + data,
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
