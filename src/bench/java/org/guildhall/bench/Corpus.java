@@ -1,26 +1,15 @@
 package org.guildhall.bench;
 
+import org.guildhall.it.SoakFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.TimeZone;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * The deterministic benchmark corpus: {@code N} documents (fixed seed) of English-like text whose
@@ -304,74 +293,14 @@ public final class Corpus {
         return docs;
     }
 
+    /** The office files come from the generators the soak test uses (org.guildhall.it.SoakFiles). */
     static void write(Path file, String format, String title, String author, LocalDate date, List<String> paragraphs) throws IOException {
         switch (format) {
             case "txt" -> Files.writeString(file, title + "\n\n" + String.join("\n\n", paragraphs) + "\n");
-            case "html" -> {
-                StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                        .append(title).append("</title><meta name=\"author\" content=\"").append(author)
-                        .append("\"><meta name=\"date\" content=\"").append(date).append("\"></head>\n<body><h1>").append(title).append("</h1>\n");
-                paragraphs.forEach(p -> html.append("<p>").append(p).append("</p>\n"));
-                Files.writeString(file, html.append("</body></html>\n"));
-            }
-            case "docx" -> {
-                try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
-                    doc.getProperties().getCoreProperties().setTitle(title);
-                    doc.getProperties().getCoreProperties().setCreator(author);
-                    doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
-                            java.util.Date.from(date.atTime(9, 0).toInstant(ZoneOffset.UTC))));
-                    doc.createParagraph().createRun().setText(title);
-                    for (String p : paragraphs) {
-                        doc.createParagraph().createRun().setText(p);
-                    }
-                    doc.write(out);
-                }
-            }
-            case "pdf" -> pdf(file, title, author, date, paragraphs);
+            case "html" -> Files.write(file, SoakFiles.html(title, author, date, paragraphs));
+            case "docx" -> Files.write(file, SoakFiles.docx(title, author, date, paragraphs));
+            case "pdf" -> Files.write(file, SoakFiles.pdf(title, author, date, paragraphs));
             default -> throw new IllegalArgumentException(format);
-        }
-    }
-
-    static void pdf(Path file, String title, String author, LocalDate date, List<String> paragraphs) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(title);
-            info.setAuthor(author);
-            Calendar created = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
-            created.setTimeInMillis(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-            info.setCreationDate(created);
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            List<String> lines = new ArrayList<>();
-            lines.add(title);
-            lines.add("");
-            for (String p : paragraphs) {
-                StringBuilder line = new StringBuilder();
-                for (String w : p.split(" ")) {
-                    if (line.length() + w.length() + 1 > 95) {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                    }
-                    line.append(line.isEmpty() ? "" : " ").append(w);
-                }
-                lines.add(line.toString());
-                lines.add("");
-            }
-            for (int start = 0; start < lines.size(); start += 60) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    content.beginText();
-                    content.setFont(font, 10);
-                    content.setLeading(12);
-                    content.newLineAtOffset(40, 750);
-                    for (String line : lines.subList(start, Math.min(lines.size(), start + 60))) {
-                        content.showText(line);
-                        content.newLine();
-                    }
-                    content.endText();
-                }
-            }
-            doc.save(file.toFile());
         }
     }
 }

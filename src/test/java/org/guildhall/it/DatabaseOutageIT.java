@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -274,20 +273,10 @@ class DatabaseOutageIT {
 
     /** @param html the group page as this visitor loaded it */
     static HttpResponse<String> pageUpload(Portal portal, String slug, String html, Portal.Upload file) {
-        String path = groupPage(slug);
         String component = "group:sections:upload";
         assertTrue(html.contains("id=\"" + component + "\""), "the group page has its upload");
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.source", component);
-        fields.put("jakarta.faces.partial.execute", component);
-        fields.put("jakarta.faces.partial.render", "group:sections:upload-results messages");
-        fields.put("group", "group");
-        fields.put(component + "_totalFilesCount", "1");
-        fields.put("jakarta.faces.ViewState", Portal.viewState(html));
-        Portal.nonce(html).ifPresent(nonce -> fields.put("primefaces.nonce", nonce));
-        // in advanced mode PrimeFaces sends the file as a part named after the component
-        return portal.postMultipart(path, fields, component, file, Map.of("Faces-Request", "partial/ajax", "X-Requested-With", "XMLHttpRequest"));
+        return portal.ajaxUpload(groupPage(slug), "group", component,
+                Map.of("jakarta.faces.partial.render", "group:sections:upload-results messages"), file, html);
     }
 
     static String groupPage(String slug) {

@@ -208,18 +208,12 @@ public class Portal implements AutoCloseable {
         form.put("jakarta.faces.ViewState", viewState(pageHtml));
         nonce(pageHtml).ifPresent(nonce -> form.put("primefaces.nonce", nonce));
         String boundary = "----guildhall" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
-        form.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
-        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + uploadClientId + "\"; filename=\"" + file.fileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(file.content());
-        text.accept("\r\n--" + boundary + "--\r\n");
+        byte[] body = multipartBody(boundary, form, uploadClientId, java.util.List.of(file));
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Faces-Request", "partial/ajax")
                 .header("X-Requested-With", "XMLHttpRequest")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Any request with these headers and body, sent with this visitor's cookies (none for a fresh visitor). */
@@ -321,6 +315,11 @@ public class Portal implements AutoCloseable {
 
     /** A multipart/form-data body as browsers send it: the text fields, then each file as a part named "file". */
     public static byte[] multipartBody(String boundary, Map<String, String> fields, java.util.List<Upload> files) {
+        return multipartBody(boundary, fields, "file", files);
+    }
+
+    /** The same with the file parts under another name (PrimeFaces names them after the upload component). */
+    public static byte[] multipartBody(String boundary, Map<String, String> fields, String filePart, java.util.List<Upload> files) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
         fields.forEach((name, value) -> {
@@ -329,33 +328,13 @@ public class Portal implements AutoCloseable {
         for (Upload file : files) {
             // the name is sent as raw UTF-8, as browsers do; quotes and CR/LF escaped as in the HTML standard
             String name = file.fileName().replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
-            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\"" + name
                     + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
             body.writeBytes(file.content());
             text.accept("\r\n");
         }
         text.accept("--" + boundary + "--\r\n");
         return body.toByteArray();
-    }
-
-    /**
-     * A multipart form post with this visitor's cookies, as a page's upload sends it: text fields,
-     * then one file under the given field name; extra headers (Faces-Request for AJAX) as given.
-     */
-    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, Upload file, Map<String, String> headers) {
-        String boundary = "----guildhall" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
-        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
-        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + file.fileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        body.writeBytes(file.content());
-        text.accept("\r\n--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        headers.forEach(request::header);
-        return send(request);
     }
 
     /** GET of a binary resource (downloads), with this visitor's cookies. */

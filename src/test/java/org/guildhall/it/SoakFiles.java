@@ -6,12 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -25,7 +31,7 @@ import org.guildhall.it.Portal.Upload;
  * that file), and a sample of small real files from the shared corpus that stock Tika reads.
  * Nothing is written to disk or committed.
  */
-final class SoakFiles {
+public final class SoakFiles {
 
     static final List<String> FORMATS = List.of("txt", "txt", "txt", "html", "html", "docx", "docx", "pdf", "pdf", "txt");
     private static final Set<String> CORPUS_TYPES = Set.of("pdf", "docx", "doc", "xlsx", "xls", "pptx", "ppt", "odt", "rtf", "html", "txt");
@@ -73,9 +79,9 @@ final class SoakFiles {
         String name = "soak-" + n + "." + format;
         return new Upload(name, switch (format) {
             case "txt" -> (title + "\n\n" + String.join("\n\n", paragraphs) + "\n").getBytes(StandardCharsets.UTF_8);
-            case "html" -> html(title, paragraphs);
-            case "docx" -> docx(title, paragraphs);
-            case "pdf" -> pdf(title, paragraphs);
+            case "html" -> html(title, null, null, paragraphs);
+            case "docx" -> docx(title, null, null, paragraphs);
+            case "pdf" -> pdf(title, null, null, paragraphs);
             default -> throw new IllegalArgumentException(format);
         });
     }
@@ -114,16 +120,32 @@ final class SoakFiles {
         return sample;
     }
 
-    private static byte[] html(String title, List<String> paragraphs) {
+    /** A web page of these paragraphs; author and date (null for none) in its meta tags. */
+    public static byte[] html(String title, String author, LocalDate date, List<String> paragraphs) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(title).append("</title></head>\n<body><h1>").append(title).append("</h1>\n");
+                .append(title).append("</title>");
+        if (author != null) {
+            html.append("<meta name=\"author\" content=\"").append(author).append("\">");
+        }
+        if (date != null) {
+            html.append("<meta name=\"date\" content=\"").append(date).append("\">");
+        }
+        html.append("</head>\n<body><h1>").append(title).append("</h1>\n");
         paragraphs.forEach(p -> html.append("<p>").append(p).append("</p>\n"));
         return html.append("</body></html>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] docx(String title, List<String> paragraphs) {
+    /** A Word document (POI) of these paragraphs; author and date (null for none) in its properties. */
+    public static byte[] docx(String title, String author, LocalDate date, List<String> paragraphs) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.getProperties().getCoreProperties().setTitle(title);
+            if (author != null) {
+                doc.getProperties().getCoreProperties().setCreator(author);
+            }
+            if (date != null) {
+                doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
+                        java.util.Date.from(date.atTime(9, 0).toInstant(ZoneOffset.UTC))));
+            }
             doc.createParagraph().createRun().setText(title);
             for (String p : paragraphs) {
                 doc.createParagraph().createRun().setText(p);
@@ -135,7 +157,8 @@ final class SoakFiles {
         }
     }
 
-    private static byte[] pdf(String title, List<String> paragraphs) {
+    /** A PDF (PDFBox, Helvetica, 60 lines a page) of these paragraphs; author and date (null for none) in its information. */
+    public static byte[] pdf(String title, String author, LocalDate date, List<String> paragraphs) {
         List<String> lines = new ArrayList<>(List.of(title, ""));
         for (String p : paragraphs) {
             StringBuilder line = new StringBuilder();
@@ -150,7 +173,16 @@ final class SoakFiles {
             lines.add("");
         }
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getDocumentInformation().setTitle(title);
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(title);
+            if (author != null) {
+                info.setAuthor(author);
+            }
+            if (date != null) {
+                Calendar created = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
+                created.setTimeInMillis(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+                info.setCreationDate(created);
+            }
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int start = 0; start < lines.size(); start += 60) {
                 PDPage page = new PDPage();
