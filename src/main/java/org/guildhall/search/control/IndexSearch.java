@@ -73,9 +73,6 @@ public class IndexSearch implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
-    private final Object refreshing = new Object();
-    /** The writer's sequence number the last refresh covers (guarded by {@link #refreshing}). */
-    private long refreshedUpTo = -1;
 
     /** Over a directory the caller opened and closes. */
     public IndexSearch(Directory directory) throws IOException {
@@ -217,22 +214,11 @@ public class IndexSearch implements Closeable {
     }
 
     /**
-     * Makes the changes written so far visible to searches. Concurrent callers share refreshes:
-     * a caller whose writes a refresh started after already covers returns without reopening
-     * (each reopen flushes a small segment, so one per change made uploads queue behind each
-     * other and left many segments to merge: the ingest benchmark of issue 6).
+     * Makes the changes written so far visible to searches; concurrent callers share one reopen
+     * (the reopen thread's, see {@link #awaitVisible(long)}).
      */
-    public void refresh() throws IOException {
-        long written = writer.getMaxCompletedSequenceNumber();
-        synchronized (refreshing) {
-            if (refreshedUpTo >= written) {
-                return;
-            }
-            // operations completed before the reopen starts are in the reader it opens
-            long covered = writer.getMaxCompletedSequenceNumber();
-            searchers.maybeRefreshBlocking();
-            refreshedUpTo = covered;
-        }
+    public void refresh() {
+        awaitVisible(writer.getMaxCompletedSequenceNumber());
     }
 
     /** Makes changes so far durable, recording the database change sequence they cover. */
