@@ -24,6 +24,12 @@ public final class Bench {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
     static final Path OUT = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
 
+    /**
+     * PDFBox warns once per generated PDF that it draws Helvetica with Liberation Sans, which
+     * buried the corpus generator's output. Held here: the logging framework keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger PDF_FONTS = java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font.PDType1Font");
+
     private Bench() {
     }
 
@@ -33,6 +39,7 @@ public final class Bench {
             System.exit(2);
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        PDF_FONTS.setLevel(java.util.logging.Level.SEVERE);
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "corpus" -> Corpus.main(rest);

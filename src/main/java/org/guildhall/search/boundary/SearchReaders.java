@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.Set;
 import org.guildhall.groups.control.GroupAccess;
+import org.guildhall.groups.entity.Role;
 import org.guildhall.identity.entity.Caller;
 import org.guildhall.platform.control.Clock;
 import org.guildhall.search.control.Readers;
@@ -27,14 +28,14 @@ public class SearchReaders {
         if (!caller.isAnonymous()) {
             keys.add(Readers.SIGNED_IN);
         }
-        for (long groupId : access.readableGroupIds(caller)) {
-            keys.add(Readers.group(groupId));
-        }
-        for (long groupId : access.memberGroupIds(caller)) {
-            keys.add(Readers.member(groupId));
-        }
-        for (long groupId : access.committeeGroupIds(caller)) {
-            keys.add(Readers.committee(groupId));
+        for (GroupAccess.Standing standing : access.standings(caller)) {
+            keys.add(Readers.group(standing.groupId()));
+            if (standing.role() != null) {
+                keys.add(Readers.member(standing.groupId()));
+            }
+            if (standing.role() == Role.COMMITTEE) {
+                keys.add(Readers.committee(standing.groupId()));
+            }
         }
         // the portal clock, so scheduled announcements appear in search exactly when they appear on their board
         return new Readers(keys, clock.now());

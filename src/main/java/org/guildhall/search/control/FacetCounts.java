@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -31,6 +33,8 @@ import org.apache.lucene.search.Query;
 final class FacetCounts {
 
     static final int TOP_VALUES = 20;
+
+    private static final Map<IndexReader.CacheKey, Map<String, Optional<StringDocValuesReaderState>>> STATES = new ConcurrentHashMap<>();
 
     private FacetCounts() {
     }
@@ -63,13 +67,45 @@ final class FacetCounts {
         return query.build();
     }
 
+    /**
+     * The ordinals of a field's values across the reader's segments, built once per reader
+     * rather than per search: building them walks every value of every segment (issue 6). A
+     * searcher's reader lives until the next reopen; its entry goes when it closes. Empty when
+     * no document has the field yet.
+     */
+    static Optional<StringDocValuesReaderState> state(IndexReader reader, String field) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        if (helper == null) {
+            return newState(reader, field);
+        }
+        Map<String, Optional<StringDocValuesReaderState>> fields = STATES.computeIfAbsent(helper.getKey(), key -> {
+            helper.addClosedListener(STATES::remove);
+            return new ConcurrentHashMap<>();
+        });
+        Optional<StringDocValuesReaderState> state = fields.get(field);
+        if (state == null) {
+            // two searches may both build it; the second one's copy is simply dropped
+            state = newState(reader, field);
+            fields.putIfAbsent(field, state);
+        }
+        return state;
+    }
+
+    private static Optional<StringDocValuesReaderState> newState(IndexReader reader, String field) throws IOException {
+        // no document has the field yet (an empty index): there is nothing to count
+        if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(field) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StringDocValuesReaderState(reader, field));
+    }
+
     /** The top values among those kept, by count; selected values always among them. */
     static List<FacetValue> values(IndexReader reader, FacetsCollector hits, Facet facet, Set<String> selected,
             Predicate<String> keep) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        // no document has the field yet (an empty index): there is nothing to count
-        if (FieldInfos.getMergedFieldInfos(reader).fieldInfo(facet.field()) != null) {
-            StringValueFacetCounts values = new StringValueFacetCounts(new StringDocValuesReaderState(reader, facet.field()), hits);
+        Optional<StringDocValuesReaderState> state = state(reader, facet.field());
+        if (state.isPresent()) {
+            StringValueFacetCounts values = new StringValueFacetCounts(state.get(), hits);
             FacetResult result = values.getAllChildren(facet.field());
             if (result != null) {
                 for (LabelAndValue value : result.labelValues) {

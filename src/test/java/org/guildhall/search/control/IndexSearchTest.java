@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.guildhall.search.control.SearchDocument.Part;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,5 +197,28 @@ class IndexSearchTest {
         assertEquals(List.of("doc-11", "doc-3", "doc-10", "doc-1"), ids("author:lovelace", BOARD_MEMBER, SortOrder.DATE));
         assertEquals(List.of("doc-11", "doc-1", "doc-6"), ids("minutes", BOARD_MEMBER, SortOrder.RELEVANCE));
         assertEquals(List.of("doc-1", "doc-6"), ids("minutes", SortOrder.RELEVANCE));
+    }
+
+    /** Facet ordinals are kept per reader: a reopened reader must count what changed, not what its predecessor saw. */
+    @Test
+    void facetsFollowChangesAfterARefresh() throws IOException {
+        try (ByteBuffersDirectory own = new ByteBuffersDirectory(); IndexSearch changing = Corpus.indexed(new IndexSearch(own))) {
+            assertEquals(List.of(new FacetValue("chess", 5, false), new FacetValue("garden", 5, false)), groups(changing));
+
+            changing.index(Corpus.document(90, Corpus.CHESS, "chess", "Blitz rules", "pdf", "2026-03-01", "Magnus Carlsen",
+                    "blitz.pdf", List.of("rules"), new Part(null, "Three minutes each.")));
+            changing.refresh();
+            assertEquals(List.of(new FacetValue("chess", 6, false), new FacetValue("garden", 5, false)), groups(changing));
+            assertTrue(changing.search(parser.parse(""), PUBLIC, Map.of(), SortOrder.DATE, 1, 1).facets().get(Facet.AUTHOR)
+                    .contains(new FacetValue("Magnus Carlsen", 1, false)));
+
+            changing.delete(SearchDocument.documentId(90));
+            changing.refresh();
+            assertEquals(List.of(new FacetValue("chess", 5, false), new FacetValue("garden", 5, false)), groups(changing));
+        }
+    }
+
+    private List<FacetValue> groups(IndexSearch in) throws IOException {
+        return in.search(parser.parse(""), PUBLIC, Map.of(), SortOrder.DATE, 1, 1).facets().get(Facet.GROUP);
     }
 }
