@@ -261,6 +261,9 @@ public class SearchIndex {
      * Every few seconds: picks up changes this node was not told of (made on another node, or
      * whose event was lost), commits, and reopens a writer that failed.
      */
+    /** Polls failed in a row; only the scheduler's one thread touches it. */
+    private int failedPolls;
+
     void poll() {
         try {
             if (index == null) {
@@ -280,8 +283,17 @@ public class SearchIndex {
                 }
             }
             commitIfChanged();
+            if (failedPolls > 0) {
+                LOG.log(Level.INFO, "The search index poll works again after {0} failed poll(s)", failedPolls);
+                failedPolls = 0;
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Search index poll failed; it is tried again in " + commitSeconds + " s", e);
+            // once with the cause, then quietly: a database outage would otherwise log a stack trace every few seconds
+            if (failedPolls++ == 0) {
+                LOG.log(Level.WARNING, "Search index poll failed; it is tried again every " + commitSeconds + " s", e);
+            } else {
+                LOG.log(Level.FINE, "Search index poll failed again (" + failedPolls + " in a row)", e);
+            }
         }
     }
 
