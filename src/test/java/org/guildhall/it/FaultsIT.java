@@ -114,6 +114,7 @@ class FaultsIT {
         awaitState(killed, "RUNNING");
         awaitBusy(child);
         assertEquals("RUNNING", current(killed).get("state").asText(), "still extracting when killed");
+        assertEquals(1, load().get("extractionsUnfinished").asLong(), "the extraction under way is counted as unfinished");
         child.destroyForcibly();
         JsonNode crashed = awaitFinal(killed);
         assertEquals("FAILED", crashed.get("state").asText(), crashed.toString());
@@ -152,6 +153,7 @@ class FaultsIT {
             Thread.sleep(250);
         }
         assertEquals(1, load().get("childProcesses").asLong());
+        assertEquals(0, load().get("extractionsUnfinished").asLong(), "every extraction is final: nothing left unfinished");
         List<ProcessHandle> children = server.process().toHandle().children().filter(ProcessHandle::isAlive).toList();
         assertEquals(1, children.size(), children::toString);
         assertEquals(Set.of(), Set.copyOf(children.stream().map(c -> state(c.pid())).filter(s -> s == 'T' || s == 'Z').toList()));
