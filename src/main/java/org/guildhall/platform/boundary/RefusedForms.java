@@ -27,8 +27,6 @@ public class RefusedForms extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RefusedForms.class.getName());
     /** PrimeFaces' class, by name: it lives in the WAR, and a missing class must not break this filter. */
     private static final String CSP_EXCEPTION = "org.primefaces.csp.CspException";
-    /** Mojarra's missing view, a FacesException (by name: it is Mojarra's, not the API's). */
-    private static final String MISSING_VIEW = "com.sun.faces.context.FacesFileNotFoundException";
     static final String VIEW_STATE = "jakarta.faces.ViewState";
     static final String STATELESS = "stateless";
     static final String REFUSED = "refused.html";
@@ -44,14 +42,15 @@ public class RefusedForms extends HttpFilter {
             respond(request, response, 400, EXPIRED);
             return;
         }
+        // a postback to a view that does not exist: Faces answers a GET with the 404 page, but fails a POST
+        // with a 500 of its own before any exception reaches this filter, so it is answered here, up front
+        if ("POST".equals(request.getMethod()) && request.getServletContext().getResource(request.getServletPath()) == null) {
+            LOG.log(Level.INFO, "Refused a POST to {0}: no such view", request.getRequestURI());
+            respond(request, response, 404, page(404));
+            return;
+        }
         try {
             chain.doFilter(request, response);
-        } catch (java.io.FileNotFoundException missing) {
-            // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
-            if (response.isCommitted()) {
-                throw missing;
-            }
-            respond(request, response, 404, page(404));
         } catch (ServletException | RuntimeException failure) {
             int status = refusal(failure);
             if (status == 0 || response.isCommitted()) {
@@ -63,7 +62,7 @@ public class RefusedForms extends HttpFilter {
         }
     }
 
-    /** 400, 403, 404, or 0 when the failure is something else. */
+    /** 400, 403, or 0 when the failure is something else. */
     static int refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().equals(CSP_EXCEPTION)) {
@@ -71,10 +70,6 @@ public class RefusedForms extends HttpFilter {
             }
             if (t instanceof ViewExpiredException) {
                 return 400;
-            }
-            if (t instanceof java.io.FileNotFoundException || t.getClass().getName().equals(MISSING_VIEW)) {
-                // a postback to a view that does not exist: Faces throws where a GET gets the 404 page
-                return 404;
             }
         }
         return 0;

@@ -24,6 +24,5 @@ class RefusedFormsTest {
     void anythingElseIsLeftToTheErrorPages() {
         assertEquals(0, RefusedForms.refusal(new ServletException(new FacesException(new IllegalStateException("bug")))));
         assertEquals(0, RefusedForms.refusal(new NullPointerException()));
-        assertEquals(404, RefusedForms.refusal(new ServletException(new java.io.FileNotFoundException("/nothing.xhtml Not Found"))));
     }
 }
