@@ -144,7 +144,6 @@ final class Search {
         Guild.MEMBER_GROUPS.forEach(g -> memberGroupIds.add(groupIds.get(g)));
         Bench.Latencies lucene1;
         Bench.Latencies lucene8;
-        List<Map<String, Object>> solrDocs = solrDocuments(copy);
         try (IndexSearch lucene = IndexSearch.open(copy)) {
             Readers readers = Readers.ofGroups(memberGroupIds);
             java.util.function.Predicate<Corpus.Query> search = q -> {
@@ -175,10 +174,11 @@ final class Search {
             try (SolrProcess solr = SolrProcess.start(solrClasspath, Bench.OUT.resolve("solr-home-" + n))) {
                 solrInfo.put("port", solr.port);
                 long t = System.nanoTime();
-                solr.index(solrDocs);
-                solrInfo.put("documents", solrDocs.size());
+                int solrDocs = solrDocuments(copy, solr::index);
+                solr.commit();
+                solrInfo.put("documents", solrDocs);
                 solrInfo.put("indexSeconds", Bench.round((System.nanoTime() - t) / 1e9));
-                System.out.printf(Locale.ROOT, "Solr on port %d: indexed %d documents in %.1f s%n", solr.port, solrDocs.size(), (System.nanoTime() - t) / 1e9);
+                System.out.printf(Locale.ROOT, "Solr on port %d: indexed %d documents in %.1f s%n", solr.port, solrDocs, (System.nanoTime() - t) / 1e9);
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
                 Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), search);
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
@@ -355,8 +355,13 @@ final class Search {
     }
 
     /** Every live entry of the index as Solr documents: the same stored text, title, group, type, tags, author and date. */
-    static List<Map<String, Object>> solrDocuments(Path index) throws IOException {
+    /**
+     * The index's live documents as Solr documents, handed on 500 at a time: at 100,000 documents
+     * their text does not fit the harness's heap all at once. Returns how many there were.
+     */
+    static int solrDocuments(Path index, SolrBatch sink) throws Exception {
         List<Map<String, Object>> docs = new ArrayList<>();
+        int count = 0;
         try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
             StoredFields stored = reader.storedFields();
             Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
@@ -388,9 +393,21 @@ final class Search {
                 m.put("date", millis);
                 m.put("year", String.valueOf(java.time.Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).getYear()));
                 docs.add(m);
+                count++;
+                if (docs.size() == 500) {
+                    sink.accept(docs);
+                    docs.clear();
+                }
             }
         }
-        return docs;
+        if (!docs.isEmpty()) {
+            sink.accept(docs);
+        }
+        return count;
+    }
+
+    interface SolrBatch {
+        void accept(List<Map<String, Object>> docs) throws Exception;
     }
 
     /** Apache Solr 9 in its own JVM (its own Lucene 9 classpath), spoken to over HTTP. */
@@ -437,9 +454,10 @@ final class Search {
         }
 
         void index(List<Map<String, Object>> docs) throws Exception {
-            for (int from = 0; from < docs.size(); from += 500) {
-                post("/update", Bench.JSON.writeValueAsString(docs.subList(from, Math.min(docs.size(), from + 500))));
-            }
+            post("/update", Bench.JSON.writeValueAsString(docs));
+        }
+
+        void commit() throws Exception {
             post("/update?commit=true", "[]");
         }
 
