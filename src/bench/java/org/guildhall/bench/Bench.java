@@ -35,7 +35,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Bench corpus N | ingest [N|folder] | search [N] | pages [N]");
+            System.err.println("usage: Bench corpus N | ingest [N|folder] | prepare [N] | search [N] | pages [N]");
             System.exit(2);
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
@@ -45,6 +45,7 @@ public final class Bench {
             case "corpus" -> Corpus.main(rest);
             case "ingest" -> Ingest.main(rest);
             case "search" -> Search.main(rest);
+            case "prepare" -> Search.prepareOnly(rest.length > 0 ? Integer.parseInt(rest[0].replace("_", "")) : 1000);
             case "pages" -> Pages.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);

@@ -34,6 +34,7 @@ final class Pages {
         Map<String, Object> report = new LinkedHashMap<>();
         try (Guild guild = Guild.start(Search.dataFolder(n))) {
             report.put("preparation", Search.prepare(guild, n, corpus, Corpus.readManifest(corpus)));
+            report.put("secondsUntilStartUpCheckDone", Bench.round(guild.awaitIndexSettled()));
             Portal member = guild.session(Guild.MEMBER, Guild.MEMBER_PASSWORD);
             String cookie = "JSESSIONID=" + member.sessionId().orElseThrow();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();

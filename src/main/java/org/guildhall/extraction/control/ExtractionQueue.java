@@ -73,8 +73,10 @@ public class ExtractionQueue {
     /** A lease on up to {@code max} due jobs, oldest first; each comes back with what the worker needs. */
     public List<Lease> claim(int max, Duration leaseFor) {
         Instant now = Instant.now();
+        // ordered by the index's columns (finishedAt is null in every row here, so this is id order):
+        // the database then reads the first due jobs off the index instead of sorting every unfinished one (V5)
         List<ExtractionJob> due = em.createQuery("select j from ExtractionJob j where j.finishedAt is null"
-                        + " and (j.leaseUntil is null or j.leaseUntil < :now) order by j.id", ExtractionJob.class)
+                        + " and (j.leaseUntil is null or j.leaseUntil < :now) order by j.finishedAt, j.id", ExtractionJob.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
         List<Lease> leases = new ArrayList<>();
         for (ExtractionJob job : due) {
