@@ -126,6 +126,8 @@ public final class Soak {
     private final Tally searches = new Tally("searches");
     private final Tally pages = new Tally("pages");
     private final Tally probes = new Tally("probes");
+    /** The monitor samples the server until this turns false. */
+    private volatile boolean monitoring = true;
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final List<Figures> samples = new CopyOnWriteArrayList<>();
     private final AtomicInteger fileNumber = new AtomicInteger();
@@ -207,7 +209,9 @@ public final class Soak {
                 failures.add(client.getName() + " still waiting for an answer " + ANSWER_LIMIT.toSeconds() + " s after the end");
             }
         }
-        monitor.interrupt();
+        // ended by a flag, not an interrupt: an interrupt landing in a probe's request was counted as a connection error
+        monitoring = false;
+        monitor.join(ANSWER_LIMIT.toMillis() + 5_000);
         viewers.forEach(Portal::close);
         // searches that stopped answering before the end count up to the end
         longestSearchSilence.accumulateAndGet(loadEnd - lastSearchAnswer.get(), Math::max);
@@ -550,7 +554,7 @@ public final class Soak {
     }
 
     private void monitor() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (monitoring) {
             samples.add(sample(seconds()));
             try {
                 Thread.sleep(2000);
