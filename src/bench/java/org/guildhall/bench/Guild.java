@@ -240,6 +240,42 @@ final class Guild implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code stored} documents beyond {@code base} are in the index and no extraction
+     * is unfinished; gives up when neither number has moved for {@code stall}, saying so. The
+     * figures are meaningless over documents whose text is not in the index yet: the first
+     * 100,000-document run measured one with 75,000 of them still waiting for extraction.
+     *
+     * @return the {@code System.nanoTime()} when all were searchable, or of the last progress
+     */
+    long awaitSearchable(long base, long stored, Duration stall, Duration poll, Duration report) throws InterruptedException {
+        long lastSearchable = -1;
+        long lastUnfinished = -1;
+        long lastChange = System.nanoTime();
+        long lastReport = System.nanoTime();
+        while (true) {
+            long searchable = searchable() - base;
+            long unfinished = extractionsUnfinished();
+            if (searchable >= stored && unfinished == 0) {
+                return System.nanoTime();
+            }
+            if (searchable != lastSearchable || unfinished != lastUnfinished) {
+                lastSearchable = searchable;
+                lastUnfinished = unfinished;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stall.toNanos()) {
+                System.out.printf(Locale.ROOT, "!! %d of %d in the index, %d extractions unfinished, no progress for %d s; going on%n",
+                        searchable, stored, unfinished, stall.toSeconds());
+                return lastChange;
+            }
+            if (System.nanoTime() - lastReport > report.toNanos()) {
+                System.out.printf(Locale.ROOT, "... %d of %d in the index, %d extractions unfinished%n", searchable, stored, unfinished);
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    /**
      * Waits until the index is ready and its start-up consistency check has run: at 100,000
      * documents the check reads every entry for a while, and measured searches would share the
      * machine with it. Returns the seconds waited.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -240,31 +241,8 @@ final class Ingest {
             int stored = guild.uploadAll(files, docs, clients, bytes);
             double uploaded = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "Uploaded %d files in %.1f s, %d stored; waiting until their text is searchable%n", docs.size(), uploaded, stored);
-            long last = -1;
-            long lastChange = System.nanoTime();
-            long lastReport = System.nanoTime();
-            double lastSearchable;
-            while (true) {
-                long n = guild.searchable() - base;
-                long unfinished = guild.extractionsUnfinished();
-                if (n >= stored && unfinished == 0) {
-                    lastSearchable = (System.nanoTime() - start) / 1e9;
-                    break;
-                }
-                if (unfinished != last) {
-                    last = unfinished;
-                    lastChange = System.nanoTime();
-                } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(stall)) {
-                    lastSearchable = (lastChange - start) / 1e9;
-                    System.out.printf(Locale.ROOT, "!! %d extractions unfinished, no change for %d s: stopped waiting%n", unfinished, stall);
-                    break;
-                }
-                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(15)) {
-                    lastReport = System.nanoTime();
-                    System.out.printf(Locale.ROOT, "  %.0f s: %d in the index, %d extractions unfinished%n", (lastReport - start) / 1e9, n, unfinished);
-                }
-                Thread.sleep(100);
-            }
+            double lastSearchable = (guild.awaitSearchable(base, stored, Duration.ofSeconds(stall), Duration.ofMillis(100), Duration.ofSeconds(15))
+                    - start) / 1e9;
             poller.interrupt();
             long searchable = guild.searchable() - base;
             Map<String, Object> m = new LinkedHashMap<>();

@@ -271,7 +271,7 @@ final class Search {
             guild.setUp();
             long start = System.nanoTime();
             int stored = guild.uploadAll(corpus.resolve("files"), docs, 3, new AtomicLong());
-            awaitSearchable(guild, stored);
+            guild.awaitSearchable(0, stored, Duration.ofMinutes(3), Duration.ofSeconds(1), Duration.ofMinutes(1));
             preparation.put("stored", stored);
             preparation.put("seconds", Bench.round((System.nanoTime() - start) / 1e9));
             Files.writeString(ready, Bench.JSON.writeValueAsString(preparation));
@@ -280,43 +280,10 @@ final class Search {
             preparation = Bench.JSON.readValue(ready.toFile(), Map.class);
             System.out.println("Re-using the prepared data folder " + guild.server.data());
             // a folder whose extraction was still behind when it was written (or was stopped) catches up first
-            awaitSearchable(guild, ((Number) preparation.get("stored")).longValue());
+            guild.awaitSearchable(0, ((Number) preparation.get("stored")).longValue(), Duration.ofMinutes(3), Duration.ofSeconds(1),
+                    Duration.ofMinutes(1));
         }
         return preparation;
-    }
-
-    /**
-     * Waits until every stored document is in the index and its text extracted; gives up only when
-     * neither has moved for three minutes. The figures are meaningless over documents whose text
-     * is not in the index yet: the first 100,000-document run measured one with 75,000 of them
-     * still waiting for extraction.
-     */
-    static void awaitSearchable(Guild guild, long stored) throws InterruptedException {
-        long lastSearchable = -1;
-        long lastUnfinished = -1;
-        long lastChange = System.nanoTime();
-        long lastReport = System.nanoTime();
-        while (true) {
-            long searchable = guild.searchable();
-            long unfinished = guild.extractionsUnfinished();
-            if (searchable >= stored && unfinished == 0) {
-                return;
-            }
-            if (searchable != lastSearchable || unfinished != lastUnfinished) {
-                lastSearchable = searchable;
-                lastUnfinished = unfinished;
-                lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(180)) {
-                System.out.printf(Locale.ROOT, "!! %d of %d in the index, %d extractions unfinished, no progress for 3 minutes; going on%n",
-                        searchable, stored, unfinished);
-                return;
-            }
-            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(60)) {
-                System.out.printf(Locale.ROOT, "... %d of %d in the index, %d extractions unfinished%n", searchable, stored, unfinished);
-                lastReport = System.nanoTime();
-            }
-            Thread.sleep(1000);
-        }
     }
 
     /** {@code scripts/bench prepare N}: loads (or finishes loading) the search benchmark's data folder, and measures nothing. */
