@@ -57,7 +57,9 @@ final class Guild implements AutoCloseable {
         Files.createDirectories(data.getParent());
         // BENCH_JFR=1 (system property bench.jfr) records the server with JDK Flight Recorder next to its log
         PayaraProcess server = Boolean.getBoolean("bench.jfr")
-                ? PayaraProcess.start(data, "-XX:StartFlightRecording=filename=" + data.resolveSibling(data.getFileName() + ".jfr") + ",settings=profile")
+                // whole stacks: at the default depth (64) a request's outer frames are cut off
+                ? PayaraProcess.start(data, "-XX:FlightRecorderOptions=stackdepth=256",
+                        "-XX:StartFlightRecording=filename=" + data.resolveSibling(data.getFileName() + ".jfr") + ",settings=profile")
                 : PayaraProcess.start(data);
         System.out.printf(Locale.ROOT, "Guildhall up at %s after %.0f s (data %s)%n", server.base(), (System.nanoTime() - t) / 1e9, data);
         Guild guild = new Guild(server);

@@ -33,8 +33,9 @@ final class ResultPages {
     static final int MAX_PAGE_SIZE = 100;
     /** Hits past this are counted but not paged to; nobody reads page 500. */
     static final int MAX_DEPTH = 10_000;
+    /** What a hit shows, and the body its snippet comes from: read together, one pass over each hit's stored block. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.KIND, Fields.TITLE, Fields.GROUP, Fields.TYPE,
-            Fields.DATE, Fields.PART);
+            Fields.DATE, Fields.PART, Fields.BODY);
 
     private final Analyzer analyzer;
     private final QueryBuilder queries;
@@ -110,14 +111,18 @@ final class ResultPages {
             throws IOException {
         int count = Math.max(0, scoreDocs.length - from);
         int[] docIds = new int[count];
+        Document[] docs = new Document[count];
+        String[] bodies = new String[count];
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < count; i++) {
             docIds[i] = scoreDocs[from + i].doc;
+            docs[i] = stored.document(docIds[i], HIT_FIELDS);
+            bodies[i] = Snippets.body(docs[i].getValues(Fields.BODY));
         }
-        Snippet[] snippets = Snippets.of(searcher, analyzer, queries.highlight(parsed), docIds);
-        StoredFields stored = searcher.storedFields();
+        Snippet[] snippets = Snippets.of(searcher, analyzer, queries.highlight(parsed), docIds, bodies);
         List<SearchHit> hits = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Document doc = stored.document(docIds[i], HIT_FIELDS);
+            Document doc = docs[i];
             hits.add(new SearchHit(doc.get(Fields.ID), SearchDocument.Kind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.TITLE),
                     doc.get(Fields.GROUP), doc.get(Fields.TYPE),
                     Instant.ofEpochMilli(doc.getField(Fields.DATE).numericValue().longValue()),

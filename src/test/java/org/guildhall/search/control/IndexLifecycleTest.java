@@ -89,6 +89,21 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void eachHitOnAPageGetsItsOwnSnippetInAnyOrder() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            for (SortOrder order : SortOrder.values()) {
+                Map<String, String> snippets = new java.util.LinkedHashMap<>();
+                index.search(parser.parse("budget"), PUBLIC, Map.of(), order, 1, 20).hits().forEach(hit -> snippets.put(hit.id(), hit.snippet()));
+                assertEquals(Map.of(
+                        "doc-3", "<mark>Budget</mark> for the spring tournament: prizes, venue and arbiters.",
+                        "doc-7", "Quote for new glass panels &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; for the greenhouse roof.",
+                        "doc-1", "Minutes of the annual general meeting. The treasurer presented the <mark>budget</mark>. Members elected a new chair."),
+                        snippets, order.name());
+            }
+        }
+    }
+
+    @Test
     void aMatchInAnEmbeddedPartNamesTheAttachment() throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
             SearchHit tomatoes = first(index, "tomatoes");
