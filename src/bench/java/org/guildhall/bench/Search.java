@@ -95,6 +95,7 @@ final class Search {
         Bench.Latencies http1;
         Bench.Latencies http8;
         Map<String, Object> mixedUploads = new LinkedHashMap<>();
+        List<ServerTiming> serverTimings = new ArrayList<>();
         try (Guild guild = Guild.start(dataFolder(n))) {
             preparation = prepare(guild, n, corpus, docs);
             report.put("preparation", preparation);
@@ -106,8 +107,11 @@ final class Search {
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
             Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
-            gh1 = Runner.run("Guildhall REST", 1, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
-            gh8 = Runner.run("Guildhall REST", 8, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
+            ServerTiming at1 = new ServerTiming("Guildhall REST", 1);
+            gh1 = Runner.run("Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
+            ServerTiming at8 = new ServerTiming("Guildhall REST", 8);
+            gh8 = Runner.run("Guildhall REST", 8, queries, q -> at8.record(guild.get(Guild.searchPath(q), token)));
+            serverTimings.addAll(List.of(at1, at8));
             List<Integer> times = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
                 times.add(i);
@@ -131,7 +135,9 @@ final class Search {
                 }
             });
             long mixedStart = System.nanoTime();
-            mixed = Runner.run("Guildhall REST while 1 client uploads", 8, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
+            ServerTiming atMixed = new ServerTiming("Guildhall REST while 1 client uploads", 8);
+            mixed = Runner.run("Guildhall REST while 1 client uploads", 8, queries, q -> atMixed.record(guild.get(Guild.searchPath(q), token)));
+            serverTimings.add(atMixed);
             running.set(false);
             uploader.join();
             mixedUploads.put("uploadsDuringRun", uploads.get());
@@ -205,6 +211,12 @@ final class Search {
         runs.forEach(r -> rows.add(Bench.latencyRow(r)));
         Bench.table("Search: " + n + " generated documents, " + queries.size() + " queries, member of 5 of 20 groups, 20 hits + 5 facets + snippets",
                 Bench.LATENCY_HEADER, rows);
+
+        List<List<String>> timingRows = new ArrayList<>();
+        serverTimings.forEach(t -> timingRows.add(t.row()));
+        Bench.table("Guildhall's own account of its searches (Server-Timing header): the caller's groups, and the index search", ServerTiming.HEADER,
+                timingRows);
+        report.put("serverTiming", ServerTiming.json(serverTimings));
 
         Map<String, Object> ratios = new LinkedHashMap<>();
         if (solr8 != null) {
