@@ -305,6 +305,13 @@ class AnnouncementsIT {
         // leaving the group ends it at once
         String apiToken = reader.issueApiToken("leaving");
         assertEquals(204, api("DELETE", "/groups/" + slug + "/join", apiToken, null).statusCode());
+        // the token's first use is on its account page at once (later ones are written at most once a minute)
+        Matcher leavingRow = Pattern.compile("<tr[^>]*>(?:(?!</tr>).)*>leaving<(?:(?!</tr>).)*</tr>", Pattern.DOTALL)
+                .matcher(reader.get("/account/index.xhtml").body());
+        assertTrue(leavingRow.find(), "the token is listed");
+        List<String> cells = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(leavingRow.group()).results()
+                .map(cell -> TAG.matcher(cell.group(1)).replaceAll("").strip()).toList();
+        assertTrue(cells.size() > 3 && cells.get(3).matches(".*\\d.*"), "name, kind, created, last used: " + cells);
         assertNotFound(feed + "?token=" + renewed, "after leaving the group");
         assertEquals(200, fetch("/api/v1/feeds/everything.atom?token=" + renewed, Map.of()).statusCode(), "the token itself still lives");
 

@@ -96,10 +96,8 @@ public class ApiToken {
         return lastUsedAt;
     }
 
-    /** Records a use, unless one was recorded less than {@link #USE_RECORDED_EVERY} before it. */
-    public void markUsed(Instant when) {
-        if (lastUsedAt == null || !when.isBefore(lastUsedAt.plus(USE_RECORDED_EVERY))) {
-            this.lastUsedAt = when;
-        }
+    /** True when a use at this moment is to be written down: none was in the {@link #USE_RECORDED_EVERY} before it. */
+    public boolean isUseDue(Instant when) {
+        return lastUsedAt == null || !when.isBefore(lastUsedAt.plus(USE_RECORDED_EVERY));
     }
 }
