@@ -20,7 +20,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "gh_api_token")
-@NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t where t.secretHash = :hash")
+// the account in the same query: every API call resolves its token
+@NamedQuery(name = ApiToken.BY_HASH, query = "select t from ApiToken t join fetch t.account where t.secretHash = :hash")
 @NamedQuery(name = ApiToken.OF_ACCOUNT, query = "select t from ApiToken t where t.account = :account order by t.createdAt desc")
 public class ApiToken {
 
