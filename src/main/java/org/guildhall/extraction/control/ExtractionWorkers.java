@@ -106,10 +106,20 @@ public class ExtractionWorkers {
         resume();
     }
 
-    /** A transaction just committed, so the database is there: no reason to sit out a back-off pause. */
+    /**
+     * A transaction just committed, so the database is there: no reason to sit out a back-off
+     * pause. With every process busy there is nothing to start: the next one to finish drains
+     * the queue (its job is committed by then), and the poll runs every second anyway. Payara
+     * looks up service files on the class path for each task handed to a managed executor; one
+     * task per upload was 6 % of the upload threads' time while 100,000 documents were loaded
+     * (issue 6).
+     */
     private void resume() {
         pausedUntil = System.nanoTime();
-        executor.execute(this::drain);
+        Semaphore slots = free;
+        if (slots == null || slots.availablePermits() > 0) {
+            executor.execute(this::drain);
+        }
     }
 
     void drain() {
@@ -182,7 +192,8 @@ public class ExtractionWorkers {
             }
             free.release();
             if (!stopped) {
-                executor.execute(this::drain);
+                // on this managed thread already: no new task (see resume)
+                drain();
             }
         }
     }
