@@ -99,6 +99,11 @@ public class ApiToken {
 
     /** True when a use at this moment is to be written down: none was in the {@link #USE_RECORDED_EVERY} before it. */
     public boolean isUseDue(Instant when) {
+        return isUseDue(lastUsedAt, when);
+    }
+
+    /** The rule of {@link #isUseDue(Instant)} for a last recorded use (null: never used). */
+    static boolean isUseDue(Instant lastUsedAt, Instant when) {
         return lastUsedAt == null || !when.isBefore(lastUsedAt.plus(USE_RECORDED_EVERY));
     }
 }

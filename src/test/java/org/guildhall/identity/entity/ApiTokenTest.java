@@ -15,4 +15,13 @@ class ApiTokenTest {
     void aNeverUsedTokensFirstUseIsWrittenDown() {
         assertTrue(new ApiToken(null, "laptop", ApiToken.Scope.API, "0".repeat(64)).isUseDue(NINE));
     }
+
+    @Test
+    void usesWithinAMinuteOfTheLastWrittenOneAreNotWritten() {
+        assertFalse(ApiToken.isUseDue(NINE, NINE), "the same moment");
+        assertFalse(ApiToken.isUseDue(NINE, NINE.plusSeconds(59)), "59 s later");
+        assertFalse(ApiToken.isUseDue(NINE, NINE.minusSeconds(30)), "a clock that went back");
+        assertTrue(ApiToken.isUseDue(NINE, NINE.plusSeconds(60)), "a minute later");
+        assertTrue(ApiToken.isUseDue(NINE, NINE.plusSeconds(3600)), "an hour later");
+    }
 }
