@@ -412,6 +412,9 @@ public class SearchIndex {
             expected.put(source.entryId(live.entityId()), new IndexSearch.Entry(live.groupId(), stamps.getOrDefault(live.entityId(), 0L)));
         }
         String prefix = source.entryId(0).substring(0, source.entryId(0).length() - 1);
+        // writes committed before the stamps were read may not be visible to searches yet (up to
+        // 0.2 s): without this an extraction that just finished was reported and "repaired" as stale
+        index.refresh();
         Map<String, IndexSearch.Entry> actual = index.entries(prefix);
         Map<Long, GroupSum> databaseSums = sums(expected);
         Map<Long, GroupSum> indexSums = sums(actual);
