@@ -60,6 +60,7 @@ final class Snippets {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SnippetFormatter())
+                .withScorer(new LeanPassageScorer())
                 .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 // the best passage only, so the attachment it names is unambiguous
                 .withMaxNoHighlightPassages(1)

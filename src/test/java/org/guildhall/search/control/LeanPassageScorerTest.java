@@ -1,0 +1,38 @@
+package org.guildhall.search.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/** The snippet a hit shows must not change because its passages are scored without a hash. */
+class LeanPassageScorerTest {
+
+    @Test
+    void scoresEveryPassageExactlyAsLuceneDoes() {
+        Random random = new Random(6);
+        String[] vocabulary = {"marmalade", "quince", "jelly", "orange", "seville", "pantry", "fair", "preserve"};
+        PassageScorer lucene = new PassageScorer();
+        PassageScorer lean = new LeanPassageScorer();
+        for (int round = 0; round < 2_000; round++) {
+            Passage passage = new Passage();
+            int start = random.nextInt(50_000);
+            int length = 20 + random.nextInt(400);
+            passage.setStartOffset(start);
+            passage.setEndOffset(start + length);
+            // up to past the point where the lean scorer hands over to Lucene's
+            int matches = round % 10 == 0 ? LeanPassageScorer.MAX_MATCHES_COMPARED + random.nextInt(20) : random.nextInt(12);
+            int distinct = 1 + random.nextInt(vocabulary.length);
+            for (int m = 0; m < matches; m++) {
+                int at = start + m * length / Math.max(1, matches);
+                passage.addMatch(at, at + 1, new BytesRef(vocabulary[random.nextInt(distinct)]), 1 + random.nextInt(30));
+            }
+            int contentLength = start + length + random.nextInt(100_000);
+            assertEquals(lucene.score(passage, contentLength), lean.score(passage, contentLength),
+                    "round " + round + ": " + passage);
+        }
+    }
+}
