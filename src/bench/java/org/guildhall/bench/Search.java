@@ -62,7 +62,23 @@ import org.guildhall.search.control.SortOrder;
 final class Search {
 
     static final String MIXED_GROUP = "bench-mixed";
-    static final int WARM_UP = Integer.getInteger("bench.warm-up", 100);
+    /**
+     * Requests each system answers before it is measured, the query set over and over: enough
+     * for every JIT to finish with the hot code. With 100, Guildhall's server (a far larger body
+     * of code on the request path than the harness's Lucene) was still compiling during the
+     * concurrency-1 run: its p50 was 17 ms there and 10.7 ms once warm, the index search inside
+     * it 8.2 and 6.3 ms (2026-12-03, 10,000 documents).
+     */
+    static final int WARM_UP = Integer.getInteger("bench.warm-up", 2_000);
+
+    /** {@link #WARM_UP} queries: the set repeated as often as needed, the same for every system. */
+    static <T> List<T> warmUp(List<T> queries) {
+        List<T> warmUp = new ArrayList<>(WARM_UP);
+        for (int i = 0; i < WARM_UP && !queries.isEmpty(); i++) {
+            warmUp.add(queries.get(i % queries.size()));
+        }
+        return warmUp;
+    }
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1000;
@@ -84,6 +100,7 @@ final class Search {
         inputs.put("querySet", all.size());
         inputs.put("memberGroups", Guild.MEMBER_GROUPS);
         inputs.put("hitsPerPage", 20);
+        inputs.put("warmUpRequestsPerSystem", WARM_UP);
         report.put("inputs", inputs);
         List<Bench.Latencies> runs = new ArrayList<>();
         Map<String, Object> preparation = new LinkedHashMap<>();
@@ -106,7 +123,7 @@ final class Search {
             inputs.put("searchableDocuments", searchable);
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
-            Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
+            Runner.run("warm-up", 2, warmUp(queries), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
             ServerTiming at1 = new ServerTiming("Guildhall REST", 1);
             gh1 = Runner.run("Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
             ServerTiming at8 = new ServerTiming("Guildhall REST", 8);
@@ -116,6 +133,7 @@ final class Search {
             for (int i = 0; i < queries.size(); i++) {
                 times.add(i);
             }
+            Runner.run("warm-up", 2, warmUp(times), i -> guild.get("/accounts/me", token).statusCode() == 200);
             http1 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 1, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
             http8 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 8, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
 
@@ -167,7 +185,7 @@ final class Search {
                     return false;
                 }
             };
-            Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), search);
+            Runner.run("warm-up", 2, warmUp(queries), search);
             lucene1 = Runner.run("raw Lucene (in-process)", 1, queries, search);
             lucene8 = Runner.run("raw Lucene (in-process)", 8, queries, search);
         }
@@ -189,7 +207,7 @@ final class Search {
                 solrInfo.put("indexSeconds", Bench.round((System.nanoTime() - t) / 1e9));
                 System.out.printf(Locale.ROOT, "Solr on port %d: indexed %d documents in %.1f s%n", solr.port, solrDocs, (System.nanoTime() - t) / 1e9);
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
-                Runner.run("warm-up", 2, queries.subList(0, Math.min(WARM_UP, queries.size())), search);
+                Runner.run("warm-up", 2, warmUp(queries), search);
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
                 solr8 = Runner.run("Solr 9 (HTTP)", 8, queries, search);
                 solrInfo.put("peakRssBytes", solr.highWaterMark());
