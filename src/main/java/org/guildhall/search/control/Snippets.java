@@ -29,6 +29,8 @@ final class Snippets {
     static final int MAX_HIGHLIGHT_CHARS = 5_000_000;
     /** About a sentence; the formatter cuts what is longer around the match. */
     static final int PASSAGE_CHARS = 160;
+    /** Stateless: one for every search. */
+    private static final LeanPassageScorer SCORER = new LeanPassageScorer();
 
     private Snippets() {
     }
@@ -60,7 +62,7 @@ final class Snippets {
         }
         UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new SnippetFormatter())
-                .withScorer(new LeanPassageScorer())
+                .withScorer(SCORER)
                 .withMaxLength(MAX_HIGHLIGHT_CHARS)
                 // the best passage only, so the attachment it names is unambiguous
                 .withMaxNoHighlightPassages(1)
