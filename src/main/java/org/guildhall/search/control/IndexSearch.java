@@ -68,7 +68,8 @@ public class IndexSearch implements Closeable {
     private final Analyzer analyzer = Analyzers.perField();
     private final DocumentMapper mapper = new DocumentMapper();
     private final QueryBuilder queries = new QueryBuilder(analyzer);
-    private final ResultPages pages = new ResultPages(analyzer, queries);
+    private final StoredHits storedHits = new StoredHits(StoredHits.DEFAULT_MAX_CHARS, StoredHits.DEFAULT_MAX_ENTRY_CHARS);
+    private final ResultPages pages = new ResultPages(analyzer, queries, storedHits);
     private final Suggestions suggestions = new Suggestions(analyzer);
     private final IndexWriter writer;
     private final SearcherManager searchers;

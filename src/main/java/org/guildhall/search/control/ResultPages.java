@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -33,16 +31,15 @@ final class ResultPages {
     static final int MAX_PAGE_SIZE = 100;
     /** Hits past this are counted but not paged to; nobody reads page 500. */
     static final int MAX_DEPTH = 10_000;
-    /** What a hit shows, and the body its snippet comes from: read together, one pass over each hit's stored block. */
-    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.KIND, Fields.TITLE, Fields.GROUP, Fields.TYPE,
-            Fields.DATE, Fields.PART, Fields.BODY);
 
     private final Analyzer analyzer;
     private final QueryBuilder queries;
+    private final StoredHits stored;
 
-    ResultPages(Analyzer analyzer, QueryBuilder queries) {
+    ResultPages(Analyzer analyzer, QueryBuilder queries, StoredHits stored) {
         this.analyzer = analyzer;
         this.queries = queries;
+        this.stored = stored;
     }
 
     SearchResult page(IndexSearcher searcher, ParsedQuery parsed, Readers readers,
@@ -111,22 +108,20 @@ final class ResultPages {
             throws IOException {
         int count = Math.max(0, scoreDocs.length - from);
         int[] docIds = new int[count];
-        Document[] docs = new Document[count];
-        String[] bodies = new String[count];
-        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < count; i++) {
             docIds[i] = scoreDocs[from + i].doc;
-            docs[i] = stored.document(docIds[i], HIT_FIELDS);
-            bodies[i] = Snippets.body(docs[i].getValues(Fields.BODY));
+        }
+        StoredHits.StoredHit[] read = stored.read(searcher, docIds);
+        String[] bodies = new String[count];
+        for (int i = 0; i < count; i++) {
+            bodies[i] = read[i].body();
         }
         Snippet[] snippets = Snippets.of(searcher, analyzer, queries.highlight(parsed), docIds, bodies);
         List<SearchHit> hits = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            Document doc = docs[i];
-            hits.add(new SearchHit(doc.get(Fields.ID), SearchDocument.Kind.valueOf(doc.get(Fields.KIND)), doc.get(Fields.TITLE),
-                    doc.get(Fields.GROUP), doc.get(Fields.TYPE),
-                    Instant.ofEpochMilli(doc.getField(Fields.DATE).numericValue().longValue()),
-                    score(scoreDocs[from + i]), snippets[i].html(), attachment(doc.getValues(Fields.PART), snippets[i].part())));
+            StoredHits.StoredHit hit = read[i];
+            hits.add(new SearchHit(hit.id(), hit.kind(), hit.title(), hit.group(), hit.type(), Instant.ofEpochMilli(hit.date()),
+                    score(scoreDocs[from + i]), snippets[i].html(), attachment(hit.parts(), snippets[i].part())));
         }
         return hits;
     }
