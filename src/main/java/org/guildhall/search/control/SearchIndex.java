@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,6 +53,8 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     private static final int PAGE = 500;
     private static final int LOCK_STRIPES = 64;
+    /** How long the consistency check gives a change committed during it to reach the index (see {@code check(IndexSource)}). */
+    static final long IN_FLIGHT_GRACE_MILLIS = 2_000;
 
     @Inject
     DataFolder dataFolder;
@@ -405,7 +407,53 @@ public class SearchIndex {
         return stamps;
     }
 
+    /**
+     * Compares the database with the index for one source and repairs what differs. A change
+     * committed just before the database was read may still be on its way into the index: its
+     * transaction's after-commit observer writes the entry a moment later (an extraction that
+     * finished during the check, say; under load the continuous-integration run met one). So
+     * what differs is compared again after {@link #IN_FLIGHT_GRACE_MILLIS}, and only what
+     * differs both times, the same way, is drift: repaired and reported.
+     */
     private List<String> check(IndexSource source) throws IOException {
+        Map<String, Difference> suspected = differences(source);
+        if (suspected.isEmpty()) {
+            return List.of();
+        }
+        try {
+            Thread.sleep(IN_FLIGHT_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, Difference> drift = new TreeMap<>(differences(source));
+        drift.entrySet().removeIf(e -> !suspected.containsKey(e.getKey()) || suspected.get(e.getKey()).kind() != e.getValue().kind());
+        Map<Long, int[]> countsByGroup = new TreeMap<>();
+        for (Map.Entry<String, Difference> e : drift.entrySet()) {
+            Difference difference = e.getValue();
+            if (difference.kind() == Difference.Kind.EXTRA) {
+                write(source, entityId(e.getKey()));
+            } else {
+                write(source, entityId(e.getKey()), difference.stamp());
+            }
+            countsByGroup.computeIfAbsent(difference.groupId(), g -> new int[Difference.Kind.values().length])[difference.kind().ordinal()]++;
+        }
+        List<String> repairs = new ArrayList<>();
+        countsByGroup.forEach((group, counts) -> repairs.add(String.format("%s entries of group %d: %d missing, %d stale, %d extra",
+                source.kind().name().toLowerCase(), group, counts[Difference.Kind.MISSING.ordinal()], counts[Difference.Kind.STALE.ordinal()],
+                counts[Difference.Kind.EXTRA.ordinal()])));
+        return repairs;
+    }
+
+    /** An entry the index lacks, has older than the database, or has though the database does not. */
+    private record Difference(Kind kind, long groupId, long stamp) {
+
+        enum Kind {
+            MISSING, STALE, EXTRA
+        }
+    }
+
+    /** What differs now between the database and the index for one source, by entry id. */
+    private Map<String, Difference> differences(IndexSource source) throws IOException {
         Map<Long, Long> stamps = newestChanges(source);
         Map<String, IndexSearch.Entry> expected = new HashMap<>();
         for (IndexSource.Live live : source.live()) {
@@ -420,14 +468,11 @@ public class SearchIndex {
         Map<Long, GroupSum> indexSums = sums(actual);
         Set<Long> groups = new HashSet<>(databaseSums.keySet());
         groups.addAll(indexSums.keySet());
-        List<String> repairs = new ArrayList<>();
-        for (long group : new TreeSet<>(groups)) {
+        Map<String, Difference> differences = new HashMap<>();
+        for (long group : groups) {
             if (Optional.ofNullable(databaseSums.get(group)).equals(Optional.ofNullable(indexSums.get(group)))) {
                 continue;
             }
-            int missing = 0;
-            int stale = 0;
-            int extra = 0;
             for (Map.Entry<String, IndexSearch.Entry> e : expected.entrySet()) {
                 if (e.getValue().groupId() != group) {
                     continue;
@@ -438,27 +483,19 @@ public class SearchIndex {
                     // changed while the check ran, and the index already has the change
                     continue;
                 }
-                if (found == null || !found.equals(e.getValue())) {
-                    write(source, entityId(e.getKey()), e.getValue().stamp());
-                    if (found == null) {
-                        missing++;
-                    } else {
-                        stale++;
-                    }
+                if (found == null) {
+                    differences.put(e.getKey(), new Difference(Difference.Kind.MISSING, group, e.getValue().stamp()));
+                } else if (!found.equals(e.getValue())) {
+                    differences.put(e.getKey(), new Difference(Difference.Kind.STALE, group, e.getValue().stamp()));
                 }
             }
             for (Map.Entry<String, IndexSearch.Entry> e : actual.entrySet()) {
                 if (e.getValue().groupId() == group && !expected.containsKey(e.getKey())) {
-                    write(source, entityId(e.getKey()));
-                    extra++;
+                    differences.put(e.getKey(), new Difference(Difference.Kind.EXTRA, group, e.getValue().stamp()));
                 }
             }
-            if (missing + stale + extra > 0) {
-                repairs.add(String.format("%s entries of group %d: %d missing, %d stale, %d extra", source.kind().name().toLowerCase(),
-                        group, missing, stale, extra));
-            }
         }
-        return repairs;
+        return differences;
     }
 
     /** Per group: how many entries and a checksum over their ids and change numbers (order-free). */
