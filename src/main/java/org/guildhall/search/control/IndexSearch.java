@@ -360,6 +360,11 @@ public class IndexSearch implements Closeable {
         }
     }
 
+    /** How the cache of decoded hits has served the searches so far; for tests. */
+    StoredHits.Stats storedHitStats() {
+        return storedHits.stats();
+    }
+
     /** Closes the searchers and the writer (uncommitted changes are dropped), and the directory if it opened it. */
     @Override
     public void close() throws IOException {

@@ -54,7 +54,7 @@ public class SearchIndex {
     private static final int PAGE = 500;
     private static final int LOCK_STRIPES = 64;
     /** How long the consistency check gives a change committed during it to reach the index (see {@code check(IndexSource)}). */
-    static final long IN_FLIGHT_GRACE_MILLIS = 2_000;
+    private static final long IN_FLIGHT_GRACE_MILLIS = 2_000;
 
     @Inject
     DataFolder dataFolder;

@@ -146,7 +146,7 @@ final class StoredHits {
         }
     }
 
-    /** Hits, misses, entries and characters held, for tests and the log. */
+    /** Hits, misses, entries and characters held; for tests. */
     record Stats(long hits, long misses, int entries, long chars) {
     }
 

@@ -39,6 +39,19 @@ class StoredHitsTest {
     }
 
     @Test
+    void aRepeatedSearchReadsItsHitsFromMemoryNotFromTheIndex() throws IOException {
+        try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexSearch index = Corpus.indexed(new IndexSearch(directory))) {
+            SearchQueryParser parser = new SearchQueryParser();
+            SearchResult first = index.search(parser.parse("budget"), PUBLIC, Map.of(), SortOrder.RELEVANCE, 1, 20);
+            assertEquals(new StoredHits.Stats(0, 3, 3, index.storedHitStats().chars()), index.storedHitStats(), "three hits read and kept");
+            SearchResult again = index.search(parser.parse("budget"), PUBLIC, Map.of(), SortOrder.RELEVANCE, 1, 20);
+            assertEquals(3, index.storedHitStats().hits(), "the same three served from memory");
+            assertEquals(3, index.storedHitStats().misses(), "nothing read from the index again");
+            assertEquals(first.hits(), again.hits(), "the same page, titles and snippets included");
+        }
+    }
+
+    @Test
     void aSecondReadOfTheSameHitsIsServedFromMemoryAndEqual() throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory(); IndexWriter writer = writerWithCorpus(directory);
                 DirectoryReader reader = DirectoryReader.open(writer)) {
