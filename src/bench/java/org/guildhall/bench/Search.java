@@ -302,7 +302,9 @@ final class Search {
             long start = System.nanoTime();
             int stored = guild.uploadAll(corpus.resolve("files"), docs, 3, new AtomicLong());
             guild.awaitSearchable(0, stored, Duration.ofMinutes(3), Duration.ofSeconds(1), Duration.ofMinutes(1));
+            org.guildhall.search.control.IndexLayout layout = guild.awaitMerged(Duration.ofMinutes(60));
             preparation.put("stored", stored);
+            preparation.put("indexLayout", String.valueOf(layout));
             preparation.put("seconds", Bench.round((System.nanoTime() - start) / 1e9));
             Files.writeString(ready, Bench.JSON.writeValueAsString(preparation));
             System.out.printf(Locale.ROOT, "Prepared: %d stored, searchable after %.0f s%n", stored, (System.nanoTime() - start) / 1e9);
@@ -312,6 +314,7 @@ final class Search {
             // a folder whose extraction was still behind when it was written (or was stopped) catches up first
             guild.awaitSearchable(0, ((Number) preparation.get("stored")).longValue(), Duration.ofMinutes(3), Duration.ofSeconds(1),
                     Duration.ofMinutes(1));
+            preparation.put("indexLayout", String.valueOf(guild.awaitMerged(Duration.ofMinutes(60))));
         }
         return preparation;
     }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Locale;
 import org.guildhall.identity.boundary.CurrentAccount;
+import org.guildhall.platform.boundary.Formats;
+import org.guildhall.search.control.IndexLayout;
 import org.guildhall.search.control.IndexStatus;
 import org.guildhall.search.control.SearchIndex;
 
@@ -28,6 +31,9 @@ public class SearchAdministration implements Serializable {
 
     @Inject
     transient FacesContext faces;
+
+    @Inject
+    transient Formats formats;
 
     private IndexStatus status;
 
@@ -85,6 +91,19 @@ public class SearchAdministration implements Serializable {
             case READY -> "Ready";
             case UNAVAILABLE -> "Unavailable: searches are refused (see the server log)";
         };
+    }
+
+    /** Segments and deleted entries in words, and the merging into one segment that keeps searches fast. */
+    public String getLayoutText() {
+        IndexLayout layout = status.layout();
+        String shape = layout == null ? "not looked at yet"
+                : String.format(Locale.ROOT, "%,d segment%s, %,d deleted entr%s not merged away yet, %,d MB", layout.segments(),
+                        layout.segments() == 1 ? "" : "s", layout.deleted(), layout.deleted() == 1 ? "y" : "ies", layout.bytes() >> 20);
+        if (status.compacting()) {
+            return shape + "; being merged into one segment now";
+        }
+        return status.lastCompaction() == null ? shape
+                : shape + "; last merge " + formats.dateTime(status.lastCompactionAt()) + " UTC: " + status.lastCompaction();
     }
 
     public boolean isRebuilding() {

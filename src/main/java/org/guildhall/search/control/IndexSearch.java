@@ -3,6 +3,7 @@ package org.guildhall.search.control;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -74,6 +76,8 @@ public class IndexSearch implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    /** When an entry was last written or deleted ({@code System.nanoTime()}); opening counts as a write. */
+    private volatile long lastWriteNanos = System.nanoTime();
 
     /** Over a directory the caller opened and closes. */
     public IndexSearch(Directory directory) throws IOException {
@@ -128,6 +132,7 @@ public class IndexSearch implements Closeable {
      * @return the writer's number for this operation, for {@link #awaitVisible(long)}
      */
     public long index(SearchDocument document, long stamp) throws IOException {
+        lastWriteNanos = System.nanoTime();
         return writer.updateDocument(new Term(Fields.ID, document.id()), mapper.map(document, stamp));
     }
 
@@ -198,6 +203,7 @@ public class IndexSearch implements Closeable {
 
     /** @return the writer's number for this operation, for {@link #awaitVisible(long)} */
     public long delete(String id) throws IOException {
+        lastWriteNanos = System.nanoTime();
         return writer.deleteDocuments(new Term(Fields.ID, id));
     }
 
@@ -220,6 +226,45 @@ public class IndexSearch implements Closeable {
      */
     public void refresh() {
         awaitVisible(writer.getMaxCompletedSequenceNumber());
+    }
+
+    /** How long no entry has been written or deleted. */
+    public Duration quietFor() {
+        return Duration.ofNanos(System.nanoTime() - lastWriteNanos);
+    }
+
+    /** Segments, entries and deleted entries as searches see them now, and the size of the files. */
+    public IndexLayout layout() throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            try {
+                bytes += directory.fileLength(file);
+            } catch (IOException e) {
+                // deleted by a merge or commit since it was listed
+            }
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            return new IndexLayout(reader.leaves().size(), reader.maxDoc(), reader.numDeletedDocs(), bytes);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * Starts merging the whole index into one segment and returns at once: the merge runs on the
+     * writer's merge threads, while searches answer from the segments they have and writes go on
+     * into new ones. Searches see the merged segment at the next reopen; it is durable at the
+     * next {@link #commit}. See {@link IndexLayout} for why.
+     */
+    public void compact() throws IOException {
+        writer.forceMerge(1, false);
+    }
+
+    /** True while a merge runs or waits to run. */
+    public boolean isMerging() {
+        return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
     }
 
     /** Makes changes so far durable, recording the database change sequence they cover. */

@@ -13,9 +13,13 @@ import java.time.Instant;
  * @param rebuildDone    entries written so far by the running rebuild (0 when none runs)
  * @param rebuildTotal   entries the running rebuild will write
  * @param rebuildReason  why the running (or last) rebuild started
+ * @param layout         segments, entries and deleted entries as last seen (every 30 s); null before the first look
+ * @param compacting     true while the index is being merged into one segment
+ * @param lastCompaction what the last merge into one segment did, in words; null if none yet
  */
 public record IndexStatus(State state, long entries, Instant lastCommitAt, long lastCommitSeq, Instant lastCheckAt,
-        String lastCheckResult, Instant lastRepairAt, String lastRepair, long rebuildDone, long rebuildTotal, String rebuildReason) {
+        String lastCheckResult, Instant lastRepairAt, String lastRepair, long rebuildDone, long rebuildTotal, String rebuildReason,
+        IndexLayout layout, boolean compacting, Instant lastCompactionAt, String lastCompaction) {
 
     public enum State {
         /** Not open yet. */

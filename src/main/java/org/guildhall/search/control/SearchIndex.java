@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,6 +87,14 @@ public class SearchIndex {
     @ConfigProperty(name = "guildhall.search.replay-window-minutes", defaultValue = "10")
     int replayWindowMinutes;
 
+    /**
+     * Minutes without a write after which a fragmented index is merged into one segment (see
+     * {@link IndexLayout}); 0 never merges it.
+     */
+    @Inject
+    @ConfigProperty(name = "guildhall.search.compact-after-quiet-minutes", defaultValue = "10")
+    int compactAfterQuietMinutes;
+
     private volatile IndexSearch index;
     private final Object[] locks = Stream.generate(Object::new).limit(LOCK_STRIPES).toArray();
     /** Replay, check and rebuild one at a time. */
@@ -106,6 +115,14 @@ public class SearchIndex {
     private final AtomicLong lastSuspicion = new AtomicLong(System.nanoTime() - 120_000_000_000L);
     private volatile long rebuildTotal;
     private volatile String rebuildReason;
+    private volatile IndexLayout layout;
+    /** When the running compaction started ({@code System.nanoTime()}), and the layout it started from; null when none runs. */
+    private volatile long compactionStarted;
+    private volatile IndexLayout compactionFrom;
+    /** The index the running compaction merges: a recovery replaces the index, and with it any merge. */
+    private volatile IndexSearch compactionOn;
+    private volatile Instant lastCompactionAt;
+    private volatile String lastCompaction;
 
     // after the schema migration and the demo content (priorities 1 and 300)
     void open(@Observes @Priority(400) Startup startup) {
@@ -153,6 +170,7 @@ public class SearchIndex {
         }
         scheduler.scheduleWithFixedDelay(this::poll, commitSeconds, commitSeconds, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::check, checkMinutes, checkMinutes, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::compactIfQuiet, 30, 30, TimeUnit.SECONDS);
     }
 
     private IndexSearch.Commit commit() {
@@ -308,6 +326,64 @@ public class SearchIndex {
         index.commit(covered);
         lastCommitAt = Instant.now();
         lastCommitSeq = covered;
+    }
+
+    /**
+     * Every 30 s: notes the index's layout, and merges it into one segment when no entry was
+     * written for {@link #compactAfterQuietMinutes} and the layout says it would pay. The merge
+     * runs on the writer's own threads; a later call commits it once it is done.
+     */
+    void compactIfQuiet() {
+        IndexSearch current = index;
+        if (current == null || current.isBroken()) {
+            return;
+        }
+        try {
+            layout = current.layout();
+            if (compactionFrom != null && compactionOn != current) {
+                compactionFrom = null;
+            }
+            if (compactionFrom != null) {
+                if (!current.isMerging()) {
+                    finishCompaction();
+                }
+                return;
+            }
+            if (compactAfterQuietMinutes <= 0 || state != IndexStatus.State.READY || maintenance.isLocked()
+                    || current.quietFor().compareTo(Duration.ofMinutes(compactAfterQuietMinutes)) < 0 || !layout.worthCompacting()) {
+                return;
+            }
+            long usable = Files.getFileStore(dataFolder.folder("index")).getUsableSpace();
+            // the merged copy is written beside the segments it replaces, which stay until the next commit
+            if (usable < 2 * layout.bytes()) {
+                LOG.log(Level.WARNING, "Not merging the search index''s {0} segments: {1} MB free, {2} MB needed",
+                        new Object[] {layout.segments(), usable >> 20, (2 * layout.bytes()) >> 20});
+                return;
+            }
+            LOG.log(Level.INFO, "Merging the search index into one segment: {0} segments, {1} entries of which {2} deleted, {3} MB",
+                    new Object[] {layout.segments(), layout.documents(), layout.deleted(), layout.bytes() >> 20});
+            compactionFrom = layout;
+            compactionOn = current;
+            compactionStarted = System.nanoTime();
+            current.compact();
+        } catch (IOException | RuntimeException e) {
+            compactionFrom = null;
+            LOG.log(Level.WARNING, "Merging the search index failed; searches go on over its segments", e);
+        }
+    }
+
+    private void finishCompaction() throws IOException {
+        IndexLayout from = compactionFrom;
+        compactionFrom = null;
+        index.refresh();
+        dirty = true;
+        commitIfChanged();
+        layout = index.layout();
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - compactionStarted);
+        lastCompactionAt = Instant.now();
+        lastCompaction = String.format(Locale.ROOT, "%d segments (%d deleted entries) merged into %d in %d s",
+                from.segments(), from.deleted(), layout.segments(), seconds);
+        LOG.log(Level.INFO, "Search index merged: {0}", lastCompaction);
     }
 
     /**
@@ -637,7 +713,7 @@ public class SearchIndex {
             LOG.log(Level.FINE, "Counting index entries", e);
         }
         return new IndexStatus(state, entries, lastCommitAt, lastCommitSeq, lastCheckAt, lastCheckResult, lastRepairAt, lastRepair,
-                rebuildDone.get(), rebuildTotal, rebuildReason);
+                rebuildDone.get(), rebuildTotal, rebuildReason, layout, compactionFrom != null, lastCompactionAt, lastCompaction);
     }
 
     /** One page of hits these readers may see, selected facet values applied. */
