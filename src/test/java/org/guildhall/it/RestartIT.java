@@ -109,7 +109,8 @@ class RestartIT {
             writer.commit();
         }
 
-        try (PayaraProcess third = PayaraProcess.start(DATA, "-Dguildhall.search.replay-window-minutes=0")) {
+        try (PayaraProcess third = PayaraProcess.start(DATA, "-Dguildhall.search.replay-window-minutes=0",
+                "-Dguildhall.search.compact-after-quiet-minutes=1")) {
             Portal admin = new Portal(third.base());
             String keptGroupId = TestDatabase.single(DATA, "select id from gh_group where slug = ?", slug).orElseThrow();
             JsonNode status = awaitIndexReady(admin, adminToken);
@@ -119,6 +120,32 @@ class RestartIT {
                 assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the repair for " + q);
             }
             assertNothingAcknowledgedLost(admin, adminToken, crashSlug, acknowledged);
+
+            // a minute without writes: the index the rebuild, the uploads and the repair left is merged into one segment
+            JsonNode merged = awaitMerged(admin, adminToken);
+            assertEquals(1, merged.get("layout").get("segments").asInt(), merged.toString());
+            assertEquals(0, merged.get("layout").get("deleted").asInt(), merged.toString());
+            for (String q : queries) {
+                assertEquals(summary(before.get(q)), summary(answer(admin, adminToken, q)), "the same answer after the merge for " + q);
+            }
+            assertNothingAcknowledgedLost(admin, adminToken, crashSlug, acknowledged);
+        }
+    }
+
+    /** Waits until the server reports a finished merge of its index into one segment; answers its status. */
+    static JsonNode awaitMerged(Portal portal, String token) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        JsonNode first = null;
+        while (true) {
+            HttpResponse<String> response = portal.api("GET", "/admin/search", token, null);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode status = DocumentsIT.JSON.readTree(response.body());
+            first = first == null && status.hasNonNull("layout") ? status : first;
+            if (status.hasNonNull("lastCompaction") && !status.get("compacting").asBoolean()) {
+                return status;
+            }
+            assertTrue(System.nanoTime() < deadline, "no merge; the layout was " + (first == null ? null : first.get("layout")) + ", now " + status);
+            Thread.sleep(1000);
         }
     }
 

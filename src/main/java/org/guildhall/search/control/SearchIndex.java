@@ -381,7 +381,8 @@ public class SearchIndex {
         layout = index.layout();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - compactionStarted);
         lastCompactionAt = Instant.now();
-        lastCompaction = String.format(Locale.ROOT, "%d segments (%d deleted entries) merged into %d in %d s",
+        // seen by the next 30-second look, so the time is an upper bound
+        lastCompaction = String.format(Locale.ROOT, "%d segments (%d deleted entries) merged into %d within %d s",
                 from.segments(), from.deleted(), layout.segments(), seconds);
         LOG.log(Level.INFO, "Search index merged: {0}", lastCompaction);
     }
