@@ -262,6 +262,11 @@ public class IndexSearch implements Closeable {
         writer.forceMerge(1, false);
     }
 
+    /** Opens a new searcher now if the index changed, a finished merge included (a refresh waits only for writes). */
+    public void reopen() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
     /** True while a merge runs or waits to run. */
     public boolean isMerging() {
         return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();

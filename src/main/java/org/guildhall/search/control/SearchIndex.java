@@ -123,6 +123,7 @@ public class SearchIndex {
     private volatile IndexSearch compactionOn;
     private volatile Instant lastCompactionAt;
     private volatile String lastCompaction;
+    private volatile boolean lowSpaceWarned;
 
     // after the schema migration and the demo content (priorities 1 and 300)
     void open(@Observes @Priority(400) Startup startup) {
@@ -340,12 +341,18 @@ public class SearchIndex {
         }
         try {
             layout = current.layout();
+        } catch (IOException | RuntimeException e) {
+            // closed by a shutdown or a recovery since it was read above: the next look sees the new one
+            LOG.log(Level.FINE, "Reading the search index's layout", e);
+            return;
+        }
+        try {
             if (compactionFrom != null && compactionOn != current) {
                 compactionFrom = null;
             }
             if (compactionFrom != null) {
                 if (!current.isMerging()) {
-                    finishCompaction();
+                    finishCompaction(current);
                 }
                 return;
             }
@@ -356,10 +363,13 @@ public class SearchIndex {
             long usable = Files.getFileStore(dataFolder.folder("index")).getUsableSpace();
             // the merged copy is written beside the segments it replaces, which stay until the next commit
             if (usable < 2 * layout.bytes()) {
-                LOG.log(Level.WARNING, "Not merging the search index''s {0} segments: {1} MB free, {2} MB needed",
+                // once, not every 30 s
+                LOG.log(lowSpaceWarned ? Level.FINE : Level.WARNING, "Not merging the search index''s {0} segments: {1} MB free, {2} MB needed",
                         new Object[] {layout.segments(), usable >> 20, (2 * layout.bytes()) >> 20});
+                lowSpaceWarned = true;
                 return;
             }
+            lowSpaceWarned = false;
             LOG.log(Level.INFO, "Merging the search index into one segment: {0} segments, {1} entries of which {2} deleted, {3} MB",
                     new Object[] {layout.segments(), layout.documents(), layout.deleted(), layout.bytes() >> 20});
             compactionFrom = layout;
@@ -372,13 +382,13 @@ public class SearchIndex {
         }
     }
 
-    private void finishCompaction() throws IOException {
+    private void finishCompaction(IndexSearch current) throws IOException {
         IndexLayout from = compactionFrom;
         compactionFrom = null;
-        index.refresh();
+        current.reopen();
         dirty = true;
         commitIfChanged();
-        layout = index.layout();
+        layout = current.layout();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - compactionStarted);
         lastCompactionAt = Instant.now();
         // seen by the next 30-second look, so the time is an upper bound
