@@ -28,6 +28,6 @@ public record IndexLayout(int segments, int documents, int deleted, long bytes) 
 
     /** True when merging into one segment would pay for rewriting the index. */
     public boolean worthCompacting() {
-        return segments > RESTING_SEGMENTS || (segments > 0 && (long) deleted * 100 >= (long) documents * DELETED_PERCENT && deleted > 0);
+        return segments > RESTING_SEGMENTS || (deleted > 0 && (long) deleted * 100 >= (long) documents * DELETED_PERCENT);
     }
 }

@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,15 +114,8 @@ public class SearchIndex {
     private final AtomicLong lastSuspicion = new AtomicLong(System.nanoTime() - 120_000_000_000L);
     private volatile long rebuildTotal;
     private volatile String rebuildReason;
-    private volatile IndexLayout layout;
-    /** When the running compaction started ({@code System.nanoTime()}), and the layout it started from; null when none runs. */
-    private volatile long compactionStarted;
-    private volatile IndexLayout compactionFrom;
-    /** The index the running compaction merges: a recovery replaces the index, and with it any merge. */
-    private volatile IndexSearch compactionOn;
-    private volatile Instant lastCompactionAt;
-    private volatile String lastCompaction;
-    private volatile boolean lowSpaceWarned;
+    /** Set at start-up, with the index folder it measures the free space of. */
+    private volatile QuietMerge quietMerge;
 
     // after the schema migration and the demo content (priorities 1 and 300)
     void open(@Observes @Priority(400) Startup startup) {
@@ -171,6 +163,7 @@ public class SearchIndex {
         }
         scheduler.scheduleWithFixedDelay(this::poll, commitSeconds, commitSeconds, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::check, checkMinutes, checkMinutes, TimeUnit.MINUTES);
+        quietMerge = new QuietMerge(Duration.ofMinutes(compactAfterQuietMinutes), folder);
         scheduler.scheduleWithFixedDelay(this::compactIfQuiet, 30, 30, TimeUnit.SECONDS);
     }
 
@@ -329,72 +322,12 @@ public class SearchIndex {
         lastCommitSeq = covered;
     }
 
-    /**
-     * Every 30 s: notes the index's layout, and merges it into one segment when no entry was
-     * written for {@link #compactAfterQuietMinutes} and the layout says it would pay. The merge
-     * runs on the writer's own threads; a later call commits it once it is done.
-     */
+    /** Every 30 s: merges a fragmented index into one segment once no entry was written for {@link #compactAfterQuietMinutes}. */
     void compactIfQuiet() {
-        IndexSearch current = index;
-        if (current == null || current.isBroken()) {
-            return;
-        }
-        try {
-            layout = current.layout();
-        } catch (IOException | RuntimeException e) {
-            // closed by a shutdown or a recovery since it was read above: the next look sees the new one
-            LOG.log(Level.FINE, "Reading the search index's layout", e);
-            return;
-        }
-        try {
-            if (compactionFrom != null && compactionOn != current) {
-                compactionFrom = null;
-            }
-            if (compactionFrom != null) {
-                if (!current.isMerging()) {
-                    finishCompaction(current);
-                }
-                return;
-            }
-            if (compactAfterQuietMinutes <= 0 || state != IndexStatus.State.READY || maintenance.isLocked()
-                    || current.quietFor().compareTo(Duration.ofMinutes(compactAfterQuietMinutes)) < 0 || !layout.worthCompacting()) {
-                return;
-            }
-            long usable = Files.getFileStore(dataFolder.folder("index")).getUsableSpace();
-            // the merged copy is written beside the segments it replaces, which stay until the next commit
-            if (usable < 2 * layout.bytes()) {
-                // once, not every 30 s
-                LOG.log(lowSpaceWarned ? Level.FINE : Level.WARNING, "Not merging the search index''s {0} segments: {1} MB free, {2} MB needed",
-                        new Object[] {layout.segments(), usable >> 20, (2 * layout.bytes()) >> 20});
-                lowSpaceWarned = true;
-                return;
-            }
-            lowSpaceWarned = false;
-            LOG.log(Level.INFO, "Merging the search index into one segment: {0} segments, {1} entries of which {2} deleted, {3} MB",
-                    new Object[] {layout.segments(), layout.documents(), layout.deleted(), layout.bytes() >> 20});
-            compactionFrom = layout;
-            compactionOn = current;
-            compactionStarted = System.nanoTime();
-            current.compact();
-        } catch (IOException | RuntimeException e) {
-            compactionFrom = null;
-            LOG.log(Level.WARNING, "Merging the search index failed; searches go on over its segments", e);
-        }
-    }
-
-    private void finishCompaction(IndexSearch current) throws IOException {
-        IndexLayout from = compactionFrom;
-        compactionFrom = null;
-        current.reopen();
-        dirty = true;
-        commitIfChanged();
-        layout = current.layout();
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - compactionStarted);
-        lastCompactionAt = Instant.now();
-        // seen by the next 30-second look, so the time is an upper bound
-        lastCompaction = String.format(Locale.ROOT, "%d segments (%d deleted entries) merged into %d within %d s",
-                from.segments(), from.deleted(), layout.segments(), seconds);
-        LOG.log(Level.INFO, "Search index merged: {0}", lastCompaction);
+        quietMerge.look(index, state == IndexStatus.State.READY && !maintenance.isLocked(), () -> {
+            dirty = true;
+            commitIfChanged();
+        });
     }
 
     /**
@@ -717,6 +650,7 @@ public class SearchIndex {
     }
 
     public IndexStatus status() {
+        QuietMerge merge = quietMerge;
         long entries = 0;
         try {
             entries = index == null ? 0 : index.count();
@@ -724,7 +658,8 @@ public class SearchIndex {
             LOG.log(Level.FINE, "Counting index entries", e);
         }
         return new IndexStatus(state, entries, lastCommitAt, lastCommitSeq, lastCheckAt, lastCheckResult, lastRepairAt, lastRepair,
-                rebuildDone.get(), rebuildTotal, rebuildReason, layout, compactionFrom != null, lastCompactionAt, lastCompaction);
+                rebuildDone.get(), rebuildTotal, rebuildReason, merge == null ? null : merge.layout(), merge != null && merge.running(),
+                merge == null ? null : merge.lastAt(), merge == null ? null : merge.last());
     }
 
     /** One page of hits these readers may see, selected facet values applied. */

@@ -74,6 +74,27 @@ final class Corpus {
         return index;
     }
 
+    /**
+     * The corpus written as uploads arrive: two documents at a time, each pair visible before the
+     * next, then one written again with its text; committed as change 7. That leaves seven small
+     * segments and one deleted entry, which Lucene's own merging leaves alone; only a forced merge
+     * makes them one. The index's reopen thread may split a pair (more segments), and then the
+     * rewritten entry's segment may go whole (no deleted entry): tests assert only what holds
+     * either way.
+     */
+    static IndexSearch fragmented(IndexSearch index) throws IOException {
+        List<SearchDocument> documents = documents();
+        for (int i = 0; i < documents.size(); i += 2) {
+            index.index(documents.get(i));
+            index.index(documents.get(i + 1));
+            index.refresh();
+        }
+        index.index(documents.get(0));
+        index.refresh();
+        index.commit(7);
+        return index;
+    }
+
     static SearchDocument document(long id, long groupId, String slug, String title, String type, String day, String author,
             String fileName, List<String> tags, Part... parts) {
         return new SearchDocument(SearchDocument.documentId(id), Kind.DOCUMENT, groupId, slug, title, List.of(parts), fileName,
