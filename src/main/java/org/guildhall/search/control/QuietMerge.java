@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.lucene.util.IORunnable;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * Merges a fragmented index into one segment once nothing has been written to it for a while
@@ -21,20 +23,9 @@ final class QuietMerge {
 
     private static final Logger LOG = Logger.getLogger(QuietMerge.class.getName());
 
-    /** Free bytes where the index lies; a seam for tests, which cannot fill a disk. */
-    @FunctionalInterface
-    interface FreeSpace {
-        long usable() throws IOException;
-    }
-
-    /** Makes what the index holds now durable: the merged segment replaces the old ones only in a commit. */
-    @FunctionalInterface
-    interface Commit {
-        void commit() throws IOException;
-    }
-
     private final Duration quietTime;
-    private final FreeSpace freeSpace;
+    /** Free bytes where the index lies; a seam for tests, which cannot fill a disk. */
+    private final IOSupplier<Long> freeSpace;
 
     private volatile IndexLayout layout;
     /** The layout the running merge started from; null when none runs. */
@@ -51,7 +42,7 @@ final class QuietMerge {
         this(quietTime, () -> Files.getFileStore(folder).getUsableSpace());
     }
 
-    QuietMerge(Duration quietTime, FreeSpace freeSpace) {
+    QuietMerge(Duration quietTime, IOSupplier<Long> freeSpace) {
         this.quietTime = quietTime;
         this.freeSpace = freeSpace;
     }
@@ -61,8 +52,10 @@ final class QuietMerge {
      * been quiet long enough, the layout says it would pay and there is room for the copy.
      *
      * @param mayStart false while the index is rebuilt, replayed or checked: those write to it
+     * @param commit   makes what the index holds durable: the merged segment replaces the old
+     *                 ones only in a commit
      */
-    void look(IndexSearch current, boolean mayStart, Commit commit) {
+    void look(IndexSearch current, boolean mayStart, IORunnable commit) {
         if (current == null || current.isBroken()) {
             return;
         }
@@ -87,7 +80,7 @@ final class QuietMerge {
                     || !layout.worthCompacting()) {
                 return;
             }
-            long usable = freeSpace.usable();
+            long usable = freeSpace.get();
             // the merged copy is written beside the segments it replaces, which stay until the next commit
             if (usable < 2 * layout.bytes()) {
                 // once, not every 30 s
@@ -109,11 +102,11 @@ final class QuietMerge {
         }
     }
 
-    private void finish(IndexSearch current, Commit commit) throws IOException {
+    private void finish(IndexSearch current, IORunnable commit) throws IOException {
         IndexLayout merged = from;
         from = null;
         current.reopen();
-        commit.commit();
+        commit.run();
         layout = current.layout();
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
         lastAt = Instant.now();

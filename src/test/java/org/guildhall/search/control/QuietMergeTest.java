@@ -25,7 +25,7 @@ class QuietMergeTest {
             IndexLayout before = index.layout();
             QuietMerge merge = new QuietMerge(Duration.ofMillis(1), () -> Long.MAX_VALUE);
             Thread.sleep(5);
-            QuietMerge.Commit commit = () -> {
+            org.apache.lucene.util.IORunnable commit = () -> {
                 commits.incrementAndGet();
                 index.commit(8);
             };
