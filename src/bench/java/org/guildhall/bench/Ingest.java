@@ -29,6 +29,9 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.guildhall.documents.control.DocumentTypes;
+import org.guildhall.extraction.control.ExtractionResult;
+import org.guildhall.extraction.control.ExtractorSettings;
+import org.guildhall.extraction.control.ForkedExtractor;
 import org.guildhall.search.control.IndexSearch;
 import org.guildhall.search.control.SearchDocument;
 
@@ -38,6 +41,9 @@ import org.guildhall.search.control.SearchDocument;
  * is searchable by its text (in the index and its extraction finished); and in the same run the bare pipeline on the same files (Tika in-process and a
  * plain Lucene IndexWriter with Guildhall's document mapping, as many threads as cores, no
  * server, no database). Guildhall's throughput is reported as a ratio to the bare pipeline's.
+ * Between the two, Guildhall's own forked extraction feeding the same IndexWriter, with its
+ * children replaced as the server replaces them and never replaced: what extracting out of
+ * process costs, apart from the web application.
  * <p>
  * System properties: {@code bench.clients} (uploaders, 3), {@code bench.stall-seconds} (give up
  * waiting when the count of unfinished extractions has not moved for this long, 180).
@@ -73,6 +79,8 @@ final class Ingest {
         System.out.printf(Locale.ROOT, "Ingest benchmark: %d files, %.1f MB (%s)%n", docs.size(), mb, inputName);
 
         Map<String, Object> bare = bare(files, docs);
+        Map<String, Object> forked = forked(files, docs, ForkedExtractor.DEFAULT_RESTART_AFTER);
+        Map<String, Object> forkedLongLived = forked(files, docs, Integer.MAX_VALUE);
         Map<String, Object> guildhall = guildhall(files, docs, clients);
 
         double bareDocs = ((Number) bare.get("docsPerSecond")).doubleValue();
@@ -80,21 +88,25 @@ final class Ingest {
         double ratio = ghDocs / bareDocs;
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("guildhallToBareDocsPerSecond", Bench.round(ratio * 1000) / 1000.0);
+        ratios.put("forkedToBareDocsPerSecond", Bench.round(((Number) forked.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0);
+        ratios.put("forkedLongLivedToBareDocsPerSecond",
+                Bench.round(((Number) forkedLongLived.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0);
         ratios.put("goal", ">= 0.8");
         ratios.put("met", ratio >= 0.8);
 
         Bench.table("Ingest: " + docs.size() + " files, " + Bench.f(mb) + " MB (" + inputName + ")",
-                List.of("pipeline", "documents", "seconds", "docs/s", "MB/s", "first searchable s", "last searchable s", "peak memory MB", "CPU s"),
+                List.of("pipeline", "documents", "seconds", "docs/s", "ratio to bare", "MB/s", "first searchable s", "last searchable s", "peak memory MB", "CPU s"),
                 List.of(List.of("Guildhall (REST, " + clients + " clients, until searchable)", String.valueOf(guildhall.get("searchable")),
-                                Bench.f((double) guildhall.get("seconds")), Bench.f(ghDocs), Bench.f2((double) guildhall.get("mbPerSecond")),
+                                Bench.f((double) guildhall.get("seconds")), Bench.f(ghDocs), Bench.f2(ratio) + " (goal >= 0.8)",
+                                Bench.f2((double) guildhall.get("mbPerSecond")),
                                 Bench.f((double) guildhall.get("firstSearchableSeconds")), Bench.f((double) guildhall.get("lastSearchableSeconds")),
                                 Bench.f(((Number) guildhall.get("peakServerRssBytes")).longValue() / 1e6) + " (+ extractors "
                                         + Bench.f(((Number) guildhall.get("peakExtractorsRssBytes")).longValue() / 1e6) + ")",
                                 Bench.f((double) guildhall.get("cpuSecondsServer")) + " server + " + Bench.f((double) guildhall.get("cpuSecondsExtractors")) + " extractors"),
-                        List.of("bare: Tika in-process + IndexWriter, " + bare.get("threads") + " threads", String.valueOf(bare.get("indexed")),
-                                Bench.f((double) bare.get("seconds")), Bench.f(bareDocs), Bench.f2((double) bare.get("mbPerSecond")), "-", "-",
-                                Bench.f(((Number) bare.get("heapUsedPeakBytes")).longValue() / 1e6) + " (heap)", Bench.f((double) bare.get("cpuSeconds"))),
-                        List.of("ratio Guildhall / bare (goal >= 0.8)", "", "", Bench.f2(ratio), "", "", "", "", "")));
+                        pipelineRow("bare: Tika in-process + IndexWriter, " + bare.get("threads") + " threads", bare, bareDocs),
+                        pipelineRow("Guildhall's forked extraction (children replaced every " + forked.get("restartAfter")
+                                + " documents) + IndexWriter, no server", forked, bareDocs),
+                        pipelineRow("the same, children never replaced", forkedLongLived, bareDocs)));
 
         Map<String, Object> report = new LinkedHashMap<>();
         Map<String, Object> inputs = new LinkedHashMap<>();
@@ -106,8 +118,21 @@ final class Ingest {
         report.put("inputs", inputs);
         report.put("guildhall", guildhall);
         report.put("bare", bare);
+        report.put("forked", forked);
+        report.put("forkedLongLived", forkedLongLived);
         report.put("ratios", ratios);
         Bench.write("ingest-" + (input.matches("[0-9_]+") ? input.replace("_", "") : "folder"), report);
+    }
+
+    /** A table row for a pipeline without the server: its memory is this JVM's heap, plus its child processes' resident memory. */
+    static List<String> pipelineRow(String name, Map<String, Object> m, double bareDocs) {
+        double docs = ((Number) m.get("docsPerSecond")).doubleValue();
+        double otherCpu = ((Number) m.get("cpuSecondsOtherProcesses")).doubleValue();
+        String memory = Bench.f(((Number) m.get("heapUsedPeakBytes")).longValue() / 1e6) + " (heap)"
+                + (m.containsKey("peakChildrenRssBytes") ? " + " + Bench.f(((Number) m.get("peakChildrenRssBytes")).longValue() / 1e6) + " children" : "");
+        String cpu = Bench.f((double) m.get("cpuSeconds")) + (otherCpu > 0 ? " + " + Bench.f(otherCpu) + " children" : "");
+        return List.of(name, String.valueOf(m.get("indexed")), Bench.f((double) m.get("seconds")), Bench.f(docs), Bench.f2(docs / bareDocs),
+                Bench.f2((double) m.get("mbPerSecond")), "-", "-", memory, cpu);
     }
 
     /** The files of a real-document folder, spread over the 20 groups in turn, titled by their names. */
@@ -126,11 +151,96 @@ final class Ingest {
         return docs;
     }
 
-    // --- the bare pipeline --------------------------------------------------------------------
+    // --- the bare pipeline, and Guildhall's extraction without the server ----------------------
+
+    /** One file's text parts and detected media type. */
+    record Extracted(List<SearchDocument.Part> parts, String contentType, boolean failed) {
+    }
+
+    /** Turns one file into text; called by as many threads as the pipeline has. */
+    @FunctionalInterface
+    interface Extraction {
+        Extracted extract(Path file, String relativePath);
+    }
 
     static Map<String, Object> bare(Path files, List<Corpus.Doc> docs) throws Exception {
+        ThreadLocal<AutoDetectParser> parsers = ThreadLocal.withInitial(AutoDetectParser::new);
+        System.out.println("Bare pipeline: Tika in-process + Lucene IndexWriter, " + Runtime.getRuntime().availableProcessors() + " threads");
+        return pipeline("ingest-bare-index", files, docs, BARE_SKIPS, (file, relativePath) -> {
+            BodyContentHandler text = new BodyContentHandler(5_000_000);
+            Metadata metadata = new Metadata();
+            boolean failed = false;
+            try (InputStream in = TikaInputStream.get(file, metadata)) {
+                parsers.get().parse(in, text, metadata, new ParseContext());
+            } catch (Exception | StackOverflowError e) {
+                failed = true;
+            }
+            return new Extracted(List.of(new SearchDocument.Part(null, text.toString())), metadata.get(Metadata.CONTENT_TYPE), failed);
+        }, () -> 0.0);
+    }
+
+    /**
+     * Guildhall's own extraction, {@link ForkedExtractor} with the server's settings (two child
+     * JVMs, 512 MB each, replaced together after {@code restartAfter} documents), feeding the same
+     * IndexWriter as the bare pipeline: no server, no database, no HTTP. Between the bare pipeline
+     * and Guildhall, this row is the price of extracting out of process (DESIGN.md: Tika runs in
+     * a forked JVM), apart from the price of the web application.
+     */
+    static Map<String, Object> forked(Path files, List<Corpus.Doc> docs, int restartAfter) throws Exception {
+        Path work = Bench.OUT.resolve("ingest-forked-work");
+        deleteTree(work);
+        ExtractorSettings defaults = ExtractorSettings.of(files, work, System.getProperty("java.class.path"));
+        Map<Long, Long> childCpuNanos = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicLong childRssPeak = new AtomicLong();
+        Runnable sample = () -> {
+            long rss = 0;
+            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+                child.info().totalCpuDuration().ifPresent(cpu -> childCpuNanos.merge(child.pid(), cpu.toNanos(), Math::max));
+                rss += Guild.rss(child.pid());
+            }
+            childRssPeak.accumulateAndGet(rss, Math::max);
+        };
+        System.out.println("Guildhall's extraction without the server: ForkedExtractor (" + defaults.numClients()
+                + " children, replaced after " + restartAfter + " documents) + Lucene IndexWriter");
+        Map<String, Object> m;
+        try (ForkedExtractor extractor = new ForkedExtractor(defaults, restartAfter)) {
+            // children come and go (every restartAfter documents): their CPU is sampled while they live
+            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    sample.run();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            m = pipeline("ingest-forked-index", files, docs, Set.of(), (file, relativePath) -> {
+                ExtractionResult result = extractor.extract(relativePath);
+                List<SearchDocument.Part> parts = result.parts().stream().map(p -> new SearchDocument.Part(p.path(), p.text())).toList();
+                boolean failed = result.outcome() != ExtractionResult.Outcome.DONE && result.outcome() != ExtractionResult.Outcome.EMPTY;
+                return new Extracted(parts, result.metadata().contentType(), failed);
+            }, () -> {
+                sample.run();
+                return childCpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            });
+            sampler.interrupt();
+        }
+        m.put("children", defaults.numClients());
+        m.put("restartAfter", restartAfter);
+        m.put("peakChildrenRssBytes", childRssPeak.get());
+        return m;
+    }
+
+    /**
+     * Extracts every file with {@code extraction} on one thread per core and indexes it with
+     * Guildhall's document mapping into a plain IndexWriter; {@code otherCpuSeconds} adds the CPU
+     * of processes the extraction uses, so far.
+     */
+    static Map<String, Object> pipeline(String indexName, Path files, List<Corpus.Doc> docs, Set<String> skips, Extraction extraction,
+            java.util.function.DoubleSupplier otherCpuSeconds) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
-        Path index = Bench.OUT.resolve("ingest-bare-index");
+        Path index = Bench.OUT.resolve(indexName);
         deleteTree(index);
         AtomicInteger indexed = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -138,34 +248,30 @@ final class Ingest {
         AtomicLong bytes = new AtomicLong();
         AtomicLong heapPeak = new AtomicLong();
         List<String> skipped = new ArrayList<>();
-        System.out.println("Bare pipeline: Tika in-process + Lucene IndexWriter, " + threads + " threads");
         double cpuBefore = ownCpuSeconds();
+        double otherCpuBefore = otherCpuSeconds.getAsDouble();
         long start = System.nanoTime();
         try (IndexSearch lucene = IndexSearch.open(index)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
-            ThreadLocal<AutoDetectParser> parsers = ThreadLocal.withInitial(AutoDetectParser::new);
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < docs.size(); i++) {
                 Corpus.Doc doc = docs.get(i);
-                if (BARE_SKIPS.contains(Path.of(doc.file()).getFileName().toString())) {
+                if (skips.contains(Path.of(doc.file()).getFileName().toString())) {
                     skipped.add(doc.file());
                     continue;
                 }
                 long id = i + 1;
                 futures.add(pool.submit(() -> {
                     Path file = files.resolve(doc.file());
-                    BodyContentHandler text = new BodyContentHandler(5_000_000);
-                    Metadata metadata = new Metadata();
-                    try (InputStream in = TikaInputStream.get(file, metadata)) {
-                        parsers.get().parse(in, text, metadata, new ParseContext());
-                    } catch (Exception | StackOverflowError e) {
+                    Extracted extracted = extraction.extract(file, doc.file());
+                    if (extracted.failed()) {
                         errors.incrementAndGet();
                     }
                     bytes.addAndGet(Files.size(file));
-                    String type = DocumentTypes.kind(metadata.get(Metadata.CONTENT_TYPE));
+                    String type = DocumentTypes.kind(extracted.contentType());
                     Instant date = doc.date().atStartOfDay(ZoneOffset.UTC).toInstant();
                     lucene.index(new SearchDocument("doc-" + id, SearchDocument.Kind.DOCUMENT, 1 + Corpus.GROUPS,
-                            doc.group(), doc.title(), List.of(new SearchDocument.Part(null, text.toString())), Path.of(doc.file()).getFileName().toString(),
+                            doc.group(), doc.title(), extracted.parts(), Path.of(doc.file()).getFileName().toString(),
                             doc.tags(), doc.author(), type, date, 1));
                     indexed.incrementAndGet();
                     Runtime rt = Runtime.getRuntime();
@@ -182,7 +288,7 @@ final class Ingest {
                     f.cancel(true);
                 }
                 if (++done % 500 == 0) {
-                    System.out.printf(Locale.ROOT, "... %d parsed and indexed (%.0f s)%n", done, (System.nanoTime() - start) / 1e9);
+                    System.out.printf(Locale.ROOT, "... %d extracted and indexed (%.0f s)%n", done, (System.nanoTime() - start) / 1e9);
                 }
             }
             pool.shutdownNow();
@@ -202,8 +308,9 @@ final class Ingest {
         m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / seconds));
         m.put("heapUsedPeakBytes", heapPeak.get());
         m.put("cpuSeconds", Bench.round(ownCpuSeconds() - cpuBefore));
-        System.out.printf(Locale.ROOT, "Bare pipeline: %d files in %.1f s (%d parse errors, %d timeouts, %d skipped)%n",
-                indexed.get(), seconds, errors.get(), timeouts.get(), skipped.size());
+        m.put("cpuSecondsOtherProcesses", Bench.round(otherCpuSeconds.getAsDouble() - otherCpuBefore));
+        System.out.printf(Locale.ROOT, "%s: %d files in %.1f s (%d failed, %d timeouts, %d skipped)%n",
+                indexName, indexed.get(), seconds, errors.get(), timeouts.get(), skipped.size());
         return m;
     }
 
