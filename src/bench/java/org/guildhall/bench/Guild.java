@@ -42,13 +42,13 @@ final class Guild implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     String adminToken;
     volatile long peakServerRss;
-    volatile long peakChildrenRss;
-    /** CPU time of every child process seen, as last sampled: children are replaced during a run. */
-    private final java.util.concurrent.ConcurrentHashMap<Long, Long> childCpuNanos = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The forked extraction JVMs. */
+    final Descendants extractors;
     private final Thread sampler;
 
     private Guild(PayaraProcess server) {
         this.server = server;
+        this.extractors = new Descendants(server.process().toHandle());
         this.sampler = Thread.ofPlatform().daemon().start(this::sampleMemory);
     }
 
@@ -80,12 +80,8 @@ final class Guild implements AutoCloseable {
     /** Resident memory of the server process and, separately, of its children (the forked extractors), sampled every 0.5 s. */
     private void sampleMemory() {
         while (server.process().isAlive()) {
-            long own = rss(server.process().pid());
-            long children = server.process().descendants().mapToLong(p -> rss(p.pid())).sum();
-            server.process().descendants().forEach(p -> p.info().totalCpuDuration()
-                    .ifPresent(cpu -> childCpuNanos.merge(p.pid(), cpu.toNanos(), Math::max)));
-            peakServerRss = Math.max(peakServerRss, own);
-            peakChildrenRss = Math.max(peakChildrenRss, children);
+            peakServerRss = Math.max(peakServerRss, rss(server.process().pid()));
+            extractors.sample();
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -102,10 +98,8 @@ final class Guild implements AutoCloseable {
     }
 
     Cpu cpu() {
-        server.process().descendants().forEach(p -> p.info().totalCpuDuration()
-                .ifPresent(cpu -> childCpuNanos.merge(p.pid(), cpu.toNanos(), Math::max)));
         double own = server.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
-        return new Cpu(own, childCpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9);
+        return new Cpu(own, extractors.cpuSeconds());
     }
 
     static long rss(long pid) {

@@ -87,10 +87,9 @@ final class Ingest {
         double ghDocs = ((Number) guildhall.get("docsPerSecond")).doubleValue();
         double ratio = ghDocs / bareDocs;
         Map<String, Object> ratios = new LinkedHashMap<>();
-        ratios.put("guildhallToBareDocsPerSecond", Bench.round(ratio * 1000) / 1000.0);
-        ratios.put("forkedToBareDocsPerSecond", Bench.round(((Number) forked.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0);
-        ratios.put("forkedLongLivedToBareDocsPerSecond",
-                Bench.round(((Number) forkedLongLived.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0);
+        ratios.put("guildhallToBareDocsPerSecond", toBare(guildhall, bareDocs));
+        ratios.put("forkedToBareDocsPerSecond", toBare(forked, bareDocs));
+        ratios.put("forkedLongLivedToBareDocsPerSecond", toBare(forkedLongLived, bareDocs));
         ratios.put("goal", ">= 0.8");
         ratios.put("met", ratio >= 0.8);
 
@@ -122,6 +121,11 @@ final class Ingest {
         report.put("forkedLongLived", forkedLongLived);
         report.put("ratios", ratios);
         Bench.write("ingest-" + (input.matches("[0-9_]+") ? input.replace("_", "") : "folder"), report);
+    }
+
+    /** A pipeline's documents a second as a ratio of the bare pipeline's, to three decimals. */
+    static double toBare(Map<String, Object> pipeline, double bareDocs) {
+        return Bench.round(((Number) pipeline.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0;
     }
 
     /** A table row for a pipeline without the server: its memory is this JVM's heap, plus its child processes' resident memory. */
@@ -190,45 +194,23 @@ final class Ingest {
         Path work = Bench.OUT.resolve("ingest-forked-work");
         deleteTree(work);
         ExtractorSettings defaults = ExtractorSettings.of(files, work, System.getProperty("java.class.path"));
-        Map<Long, Long> childCpuNanos = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicLong childRssPeak = new AtomicLong();
-        Runnable sample = () -> {
-            long rss = 0;
-            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-                child.info().totalCpuDuration().ifPresent(cpu -> childCpuNanos.merge(child.pid(), cpu.toNanos(), Math::max));
-                rss += Guild.rss(child.pid());
-            }
-            childRssPeak.accumulateAndGet(rss, Math::max);
-        };
+        Descendants children = new Descendants(ProcessHandle.current());
         System.out.println("Guildhall's extraction without the server: ForkedExtractor (" + defaults.numClients()
                 + " children, replaced after " + restartAfter + " documents) + Lucene IndexWriter");
         Map<String, Object> m;
         try (ForkedExtractor extractor = new ForkedExtractor(defaults, restartAfter)) {
-            // children come and go (every restartAfter documents): their CPU is sampled while they live
-            Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    sample.run();
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            Thread sampler = children.sampleEvery(200);
             m = pipeline("ingest-forked-index", files, docs, Set.of(), (file, relativePath) -> {
                 ExtractionResult result = extractor.extract(relativePath);
                 List<SearchDocument.Part> parts = result.parts().stream().map(p -> new SearchDocument.Part(p.path(), p.text())).toList();
                 boolean failed = result.outcome() != ExtractionResult.Outcome.DONE && result.outcome() != ExtractionResult.Outcome.EMPTY;
                 return new Extracted(parts, result.metadata().contentType(), failed);
-            }, () -> {
-                sample.run();
-                return childCpuNanos.values().stream().mapToLong(Long::longValue).sum() / 1e9;
-            });
+            }, children::cpuSeconds);
             sampler.interrupt();
         }
         m.put("children", defaults.numClients());
         m.put("restartAfter", restartAfter);
-        m.put("peakChildrenRssBytes", childRssPeak.get());
+        m.put("peakChildrenRssBytes", children.peakRss());
         return m;
     }
 
@@ -367,7 +349,7 @@ final class Ingest {
             m.put("cpuSecondsServer", Bench.round(cpu.server()));
             m.put("cpuSecondsExtractors", Bench.round(cpu.extractors()));
             m.put("peakServerRssBytes", guild.serverHighWaterMark());
-            m.put("peakExtractorsRssBytes", guild.peakChildrenRss);
+            m.put("peakExtractorsRssBytes", guild.extractors.peakRss());
             m.put("serverLog", data.resolveSibling("ingest-data-payara.log").toString());
             return m;
         }
