@@ -125,7 +125,7 @@ final class Ingest {
 
     /** A pipeline's documents a second as a ratio of the bare pipeline's, to three decimals. */
     static double toBare(Map<String, Object> pipeline, double bareDocs) {
-        return Bench.round(((Number) pipeline.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0;
+        return Math.round(((Number) pipeline.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0;
     }
 
     /** A table row for a pipeline without the server: its memory is this JVM's heap, plus its child processes' resident memory. */
