@@ -79,8 +79,8 @@ final class Ingest {
         System.out.printf(Locale.ROOT, "Ingest benchmark: %d files, %.1f MB (%s)%n", docs.size(), mb, inputName);
 
         Map<String, Object> bare = bare(files, docs);
-        Map<String, Object> forked = forked(files, docs, ForkedExtractor.DEFAULT_RESTART_AFTER);
-        Map<String, Object> forkedLongLived = forked(files, docs, Integer.MAX_VALUE);
+        Map<String, Object> forked = forked(files, docs, ForkedExtractor.DEFAULT_RESTART_AFTER, ExtractorSettings.DEFAULT_HEAP_MB);
+        Map<String, Object> forkedLongLived = forked(files, docs, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Map<String, Object> guildhall = guildhall(files, docs, clients);
 
         double bareDocs = ((Number) bare.get("docsPerSecond")).doubleValue();
@@ -103,8 +103,8 @@ final class Ingest {
                                         + Bench.f(((Number) guildhall.get("peakExtractorsRssBytes")).longValue() / 1e6) + ")",
                                 Bench.f((double) guildhall.get("cpuSecondsServer")) + " server + " + Bench.f((double) guildhall.get("cpuSecondsExtractors")) + " extractors"),
                         pipelineRow("bare: Tika in-process + IndexWriter, " + bare.get("threads") + " threads", bare, bareDocs),
-                        pipelineRow("Guildhall's forked extraction (children replaced every " + forked.get("restartAfter")
-                                + " documents) + IndexWriter, no server", forked, bareDocs),
+                        pipelineRow("Guildhall's forked extraction (children replaced as the server does: " + forked.get("replacements")
+                                + " times) + IndexWriter, no server", forked, bareDocs),
                         pipelineRow("the same, children never replaced", forkedLongLived, bareDocs)));
 
         Map<String, Object> report = new LinkedHashMap<>();
@@ -185,20 +185,22 @@ final class Ingest {
 
     /**
      * Guildhall's own extraction, {@link ForkedExtractor} with the server's settings (two child
-     * JVMs, 512 MB each, replaced together after {@code restartAfter} documents), feeding the same
+     * JVMs, 512 MB each, replaced together after {@code restartAfter} documents or when one holds
+     * more than {@code residentLimitMb}), feeding the same
      * IndexWriter as the bare pipeline: no server, no database, no HTTP. Between the bare pipeline
      * and Guildhall, this row is the price of extracting out of process (DESIGN.md: Tika runs in
      * a forked JVM), apart from the price of the web application.
      */
-    static Map<String, Object> forked(Path files, List<Corpus.Doc> docs, int restartAfter) throws Exception {
+    static Map<String, Object> forked(Path files, List<Corpus.Doc> docs, int restartAfter, int residentLimitMb) throws Exception {
         Path work = Bench.OUT.resolve("ingest-forked-work");
         deleteTree(work);
         ExtractorSettings defaults = ExtractorSettings.of(files, work, System.getProperty("java.class.path"));
         Descendants children = new Descendants(ProcessHandle.current());
         System.out.println("Guildhall's extraction without the server: ForkedExtractor (" + defaults.numClients()
-                + " children, replaced after " + restartAfter + " documents) + Lucene IndexWriter");
+                + " children, replaced after " + restartAfter + " documents or over " + residentLimitMb + " MB) + Lucene IndexWriter");
         Map<String, Object> m;
-        try (ForkedExtractor extractor = new ForkedExtractor(defaults, restartAfter)) {
+        int replacements;
+        try (ForkedExtractor extractor = new ForkedExtractor(defaults, restartAfter, residentLimitMb)) {
             Thread sampler = children.sampleEvery(200);
             m = pipeline("ingest-forked-index", files, docs, Set.of(), (file, relativePath) -> {
                 ExtractionResult result = extractor.extract(relativePath);
@@ -207,9 +209,12 @@ final class Ingest {
                 return new Extracted(parts, result.metadata().contentType(), failed);
             }, children::cpuSeconds);
             sampler.interrupt();
+            replacements = extractor.generation() - 1;
         }
         m.put("children", defaults.numClients());
         m.put("restartAfter", restartAfter);
+        m.put("residentLimitMb", residentLimitMb);
+        m.put("replacements", replacements);
         m.put("peakChildrenRssBytes", children.peakRss());
         return m;
     }

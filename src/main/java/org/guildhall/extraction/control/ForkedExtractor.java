@@ -32,13 +32,17 @@ import org.apache.tika.sax.BasicContentHandlerFactory;
  * document and one child, which the next document replaces.
  * <p>
  * Thread-safe. {@link #extract} blocks while all {@code numClients} children are busy, so call it
- * from a bounded executor of about that many threads. After {@code restartAfter} extractions all
- * children are replaced, between documents, to shed whatever a long-lived parser JVM accumulates
- * ({@code maxFilesProcessedPerProcess} has no effect in Tika 3.3.1: nothing counts the files).
+ * from a bounded executor of about that many threads. All children are replaced, between
+ * documents, to shed whatever a long-lived parser JVM accumulates: once one of them holds more
+ * resident memory than {@code residentLimitMb}, and in any case after {@code restartAfter}
+ * extractions ({@code maxFilesProcessedPerProcess} has no effect in Tika 3.3.1: nothing counts
+ * the files). Replacing is not free: each new child starts Tika and compiles it again, which
+ * every 500 documents doubled the children's CPU on small files (issue 6), so the count is only
+ * the backstop and memory, which is what a leaking parser shows, decides first.
  */
 public class ForkedExtractor implements AutoCloseable {
 
-    public static final int DEFAULT_RESTART_AFTER = 500;
+    public static final int DEFAULT_RESTART_AFTER = 5_000;
     /** How often the watchdog looks for stopped children. */
     static final int WATCH_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(ForkedExtractor.class.getName());
@@ -46,6 +50,7 @@ public class ForkedExtractor implements AutoCloseable {
     private final ExtractorSettings settings;
     private final PipesConfig config;
     private final int restartAfter;
+    private final long residentLimitKb;
     private final PipesResultReader reader;
     private final Path basePath;
     /**
@@ -58,6 +63,8 @@ public class ForkedExtractor implements AutoCloseable {
     private final AtomicInteger extractionsThisGeneration = new AtomicInteger();
     private volatile PipesParser parser;
     private volatile int generation = 1;
+    /** The generation in which the watchdog saw a child over the memory limit; 0 when none. */
+    private volatile int overLimitGeneration;
     private volatile boolean closed;
     /**
      * Kills children that are stopped (SIGSTOP, a debugger): Tika's PipesClient pings an idle
@@ -78,18 +85,71 @@ public class ForkedExtractor implements AutoCloseable {
     }
 
     public ForkedExtractor(ExtractorSettings settings, int restartAfter) {
-        if (restartAfter < 1) {
-            throw new IllegalArgumentException("restartAfter must be at least 1, not " + restartAfter);
+        this(settings, restartAfter, settings.heapMb());
+    }
+
+    /**
+     * @param residentLimitMb resident memory (RSS) of one child past which all are replaced after
+     *                        their current documents. The default is the heap limit: a child's
+     *                        own code and threads take about 120 MB, so past it most of the heap
+     *                        is in use, and a leaking child gets there before it runs out of heap
+     *                        and fails a document
+     */
+    public ForkedExtractor(ExtractorSettings settings, int restartAfter, int residentLimitMb) {
+        if (restartAfter < 1 || residentLimitMb < 1) {
+            throw new IllegalArgumentException("restartAfter and residentLimitMb must be at least 1, not " + restartAfter
+                    + " and " + residentLimitMb);
         }
         this.settings = settings;
         this.restartAfter = restartAfter;
+        this.residentLimitKb = residentLimitMb * 1024L;
         this.basePath = settings.basePath().toAbsolutePath().normalize();
         this.config = PipesConfiguration.write(settings);
         this.reader = new PipesResultReader(settings.timeoutMillis(), settings.heapMb());
         this.clients = new Semaphore(settings.numClients(), true);
         // children start lazily, on the first document each client gets
         this.parser = new PipesParser(config);
-        watchdog.scheduleWithFixedDelay(this::killStoppedChildren, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+        watchdog.scheduleWithFixedDelay(this::watchChildren, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void watchChildren() {
+        killStoppedChildren();
+        markChildrenOverTheMemoryLimit();
+    }
+
+    /** A child over the limit gets its generation replaced when its next document ends (see {@link #extractWithCurrentParser}). */
+    private void markChildrenOverTheMemoryLimit() {
+        try {
+            int current = generation;
+            String marker = settings.workDir().toAbsolutePath().toString();
+            ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                    .filter(child -> child.info().commandLine().orElse("").contains(marker))
+                    .filter(child -> residentKb(child.pid()) > residentLimitKb)
+                    .findAny()
+                    .ifPresent(child -> {
+                        if (overLimitGeneration != current) {
+                            LOG.log(Level.INFO, "Extraction process {0} holds more than {1} MB; the processes are replaced after their current documents",
+                                    new Object[] {String.valueOf(child.pid()), residentLimitKb / 1024});
+                        }
+                        overLimitGeneration = current;
+                    });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Looking at the extraction processes' memory", e);
+        }
+    }
+
+    /** VmRSS from /proc in kB; 0 where there is no /proc or the process is gone. */
+    static long residentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").strip());
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Children of this extractor (their command line names its configuration file) stopped for two looks in a row are killed. */
@@ -104,7 +164,7 @@ public class ForkedExtractor implements AutoCloseable {
                         int looks = stopped.getOrDefault(child.pid(), 0) + 1;
                         if (looks >= 2) {
                             LOG.log(Level.WARNING, "Extraction process {0} was stopped and could not answer; it was killed and is replaced",
-                                    child.pid());
+                                    String.valueOf(child.pid()));
                             child.destroyForcibly();
                         } else {
                             seen.put(child.pid(), looks);
@@ -194,7 +254,7 @@ public class ForkedExtractor implements AutoCloseable {
             // close() killed the child under us: what came back is an artefact of that
             throw new CancellationException("The extractor was closed during extraction");
         }
-        if (extractions >= restartAfter) {
+        if (extractions >= restartAfter || overLimitGeneration == usedGeneration) {
             replaceChildren(usedGeneration);
         }
         return reader.read(result);
@@ -225,8 +285,8 @@ public class ForkedExtractor implements AutoCloseable {
             PipesConfiguration.clearChildTemp(settings.workDir());
             parser = new PipesParser(config);
             generation++;
-            extractionsThisGeneration.set(0);
-            LOG.log(Level.INFO, "Replaced the extraction processes after {0} documents", restartAfter);
+            int extracted = extractionsThisGeneration.getAndSet(0);
+            LOG.log(Level.INFO, "Replaced the extraction processes after {0} documents", extracted);
         } finally {
             generationLock.writeLock().unlock();
         }
@@ -249,7 +309,7 @@ public class ForkedExtractor implements AutoCloseable {
     }
 
     /** How many times the children were replaced, plus one. */
-    int generation() {
+    public int generation() {
         return generation;
     }
 

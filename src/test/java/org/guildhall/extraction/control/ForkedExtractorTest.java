@@ -231,6 +231,46 @@ class ForkedExtractorTest {
     }
 
     /**
+     * A child holding more memory than the limit (here 64 MB, which any Tika JVM passes; in the
+     * server its heap limit, which a leaking parser passes) is replaced after its document, long
+     * before the count would replace it, and the next document is extracted by a fresh one.
+     */
+    @Test
+    void aChildOverTheMemoryLimitIsReplacedAfterItsDocument() throws Exception {
+        Path workDir = work.resolve("memory");
+        try (ForkedExtractor limited = new ForkedExtractor(settings(workDir, 1), ForkedExtractor.DEFAULT_RESTART_AFTER, 64)) {
+            assertEquals(Outcome.DONE, limited.extract("testRTF.rtf").outcome());
+            ProcessHandle child = onlyChild(workDir);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            ExtractionResult next;
+            do {
+                // the watchdog looks every few seconds; each document ends with a look at what it found
+                Thread.sleep(ForkedExtractor.WATCH_SECONDS * 1000L);
+                next = limited.extract("testPDF.pdf");
+                assertEquals(Outcome.DONE, next.outcome(), next::reason);
+            } while (limited.generation() == 1 && System.nanoTime() < deadline);
+            assertTrue(ForkedExtractor.residentKb(child.pid()) == 0 || !child.isAlive(), "the child over the limit is gone");
+            assertEquals(2, limited.generation(), "replaced once");
+            assertTrue(next.text().contains("Apache Tika"));
+            assertEquals(Outcome.DONE, limited.extract("testRTF.rtf").outcome(), "a fresh child extracts");
+        }
+    }
+
+    /** With the server's limit, a child on ordinary documents stays: replacing it costs a Tika start-up. */
+    @Test
+    void aChildWithinTheMemoryLimitStays() throws Exception {
+        Path workDir = work.resolve("within");
+        try (ForkedExtractor kept = new ForkedExtractor(settings(workDir, 1), ForkedExtractor.DEFAULT_RESTART_AFTER, 4096)) {
+            for (String document : List.of("testRTF.rtf", "testPDF.pdf", "testWORD.docx")) {
+                assertEquals(Outcome.DONE, kept.extract(document).outcome());
+            }
+            Thread.sleep(ForkedExtractor.WATCH_SECONDS * 1500L);
+            assertEquals(Outcome.DONE, kept.extract("testHTML.html").outcome());
+            assertEquals(1, kept.generation());
+        }
+    }
+
+    /**
      * A child killed from outside (kill -9) while it extracts costs that document only: it ends
      * FAILED with a reason, and the next document is served by a fresh child.
      */
