@@ -178,7 +178,10 @@ public class SearchIndex {
     /**
      * An owner's transaction committed a change: the entry follows at once. A change that may
      * hide something (trash, an audience narrowed, a purge) is visible to searches before the
-     * changing request is answered; an addition within a fraction of a second.
+     * changing request is answered; an addition within a second. The change's own
+     * number is the entry's stamp: the data is read after its commit, so it is at least that new
+     * (a later change read with it makes the entry look older than it is, which costs one more
+     * write, never a stale entry that looks current), and no query for the newest number is needed.
      */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
         IndexSearch current = index;
@@ -186,7 +189,7 @@ public class SearchIndex {
             return;
         }
         try {
-            long operation = write(source(change.kind()), change.entityId());
+            long operation = write(source(change.kind()), change.entityId(), change.seq());
             if (!change.addition()) {
                 current.awaitVisible(operation);
             }
@@ -481,7 +484,7 @@ public class SearchIndex {
         }
         String prefix = source.entryId(0).substring(0, source.entryId(0).length() - 1);
         // writes committed before the stamps were read may not be visible to searches yet (up to
-        // 0.2 s): without this an extraction that just finished was reported and "repaired" as stale
+        // a second): without this an extraction that just finished was reported and "repaired" as stale
         index.refresh();
         Map<String, IndexSearch.Entry> actual = index.entries(prefix);
         Map<Long, GroupSum> databaseSums = sums(expected);
