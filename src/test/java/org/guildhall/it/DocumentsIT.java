@@ -360,7 +360,7 @@ class DocumentsIT {
     /**
      * An administrator who checks the index straight after an upload (or while extraction
      * finishes) is told database and index agree, not that something was missing or stale and
-     * got repaired: the check looks at the index as it is, not at what searches saw 0.2 s ago,
+     * got repaired: the check looks at the index as it is, not at what searches saw a second ago,
      * and gives a change committed during it a moment to reach the index (CI under load met an
      * extraction whose text was committed but not yet written to the index: "1 stale").
      */
