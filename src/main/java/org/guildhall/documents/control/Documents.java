@@ -64,12 +64,8 @@ public class Documents {
 
     /** The group, if the caller may upload to it: checked before a single byte is staged. */
     public Group requireUpload(Caller caller, String slug) {
-        Group group = groups.readable(caller, slug);
-        if (!access.may(caller, Action.UPLOAD, group)) {
-            throw new NotAllowed(caller.isAnonymous() ? "Log in to upload documents."
-                    : "Only this group's committee can upload documents here.");
-        }
-        return group;
+        return groups.readableFor(caller, slug, Action.UPLOAD, caller.isAnonymous() ? "Log in to upload documents."
+                : "Only this group's committee can upload documents here.");
     }
 
     /** Records a staged upload as a new document; the staged file becomes (or joins) its blob. */
