@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
@@ -112,30 +113,34 @@ public class ForkedExtractor implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::watchChildren, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** One look at this extractor's children (their command line names its work folder) for both checks. */
     private void watchChildren() {
-        killStoppedChildren();
-        markChildrenOverTheMemoryLimit();
+        try {
+            // read before the look: a child seen over the limit belongs to this generation or an older one
+            int current = generation;
+            String marker = settings.workDir().toAbsolutePath().toString();
+            List<ProcessHandle> children = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                    .filter(child -> child.info().commandLine().orElse("").contains(marker))
+                    .toList();
+            killStoppedChildren(children);
+            markChildrenOverTheMemoryLimit(children, current);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Looking at the extraction processes", e);
+        }
     }
 
     /** A child over the limit gets its generation replaced when its next document ends (see {@link #extractWithCurrentParser}). */
-    private void markChildrenOverTheMemoryLimit() {
-        try {
-            int current = generation;
-            String marker = settings.workDir().toAbsolutePath().toString();
-            ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                    .filter(child -> child.info().commandLine().orElse("").contains(marker))
-                    .filter(child -> residentKb(child.pid()) > residentLimitKb)
-                    .findAny()
-                    .ifPresent(child -> {
-                        if (overLimitGeneration != current) {
-                            LOG.log(Level.INFO, "Extraction process {0} holds more than {1} MB; the processes are replaced after their current documents",
-                                    new Object[] {String.valueOf(child.pid()), residentLimitKb / 1024});
-                        }
-                        overLimitGeneration = current;
-                    });
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Looking at the extraction processes' memory", e);
-        }
+    private void markChildrenOverTheMemoryLimit(List<ProcessHandle> children, int current) {
+        // alive again: a stopped child killed just before is no reason to replace the others
+        children.stream().filter(ProcessHandle::isAlive).filter(child -> residentKb(child.pid()) > residentLimitKb)
+                .findAny()
+                .ifPresent(child -> {
+                    if (overLimitGeneration != current) {
+                        LOG.log(Level.INFO, "Extraction process {0} holds more than {1} MB; the processes are replaced after their current documents",
+                                new Object[] {String.valueOf(child.pid()), residentLimitKb / 1024});
+                    }
+                    overLimitGeneration = current;
+                });
     }
 
     /** VmRSS from /proc in kB; 0 where there is no /proc or the process is gone. */
@@ -152,29 +157,21 @@ public class ForkedExtractor implements AutoCloseable {
         }
     }
 
-    /** Children of this extractor (their command line names its configuration file) stopped for two looks in a row are killed. */
-    private void killStoppedChildren() {
-        try {
-            String marker = settings.workDir().toAbsolutePath().toString();
-            Map<Long, Integer> seen = new HashMap<>();
-            ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                    .filter(child -> child.info().commandLine().orElse("").contains(marker))
-                    .filter(child -> isStopped(child.pid()))
-                    .forEach(child -> {
-                        int looks = stopped.getOrDefault(child.pid(), 0) + 1;
-                        if (looks >= 2) {
-                            LOG.log(Level.WARNING, "Extraction process {0} was stopped and could not answer; it was killed and is replaced",
-                                    String.valueOf(child.pid()));
-                            child.destroyForcibly();
-                        } else {
-                            seen.put(child.pid(), looks);
-                        }
-                    });
-            stopped.clear();
-            stopped.putAll(seen);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Looking for stopped extraction processes", e);
-        }
+    /** Children stopped for two looks in a row are killed. */
+    private void killStoppedChildren(List<ProcessHandle> children) {
+        Map<Long, Integer> seen = new HashMap<>();
+        children.stream().filter(child -> isStopped(child.pid())).forEach(child -> {
+            int looks = stopped.getOrDefault(child.pid(), 0) + 1;
+            if (looks >= 2) {
+                LOG.log(Level.WARNING, "Extraction process {0} was stopped and could not answer; it was killed and is replaced",
+                        String.valueOf(child.pid()));
+                child.destroyForcibly();
+            } else {
+                seen.put(child.pid(), looks);
+            }
+        });
+        stopped.clear();
+        stopped.putAll(seen);
     }
 
     /** State T (stopped) or t (stopped by a tracer) in /proc; false where there is no /proc. */

@@ -39,7 +39,8 @@ public class Groups {
 
     /** The group, if the caller may read it; otherwise {@link GroupNotFound}, as if it did not exist. */
     public Group readable(Caller caller, String slug) {
-        return find(slug).filter(g -> access.may(caller, Action.READ, g)).orElseThrow(GroupNotFound::new);
+        // no refusal text: whoever may not read gets GroupNotFound before it would be used
+        return readableFor(caller, slug, Action.READ, "");
     }
 
     /**

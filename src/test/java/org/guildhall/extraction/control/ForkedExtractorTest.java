@@ -256,7 +256,11 @@ class ForkedExtractorTest {
         }
     }
 
-    /** With the server's limit, a child on ordinary documents stays: replacing it costs a Tika start-up. */
+    /**
+     * The other side of the rule: under a limit it does not reach, a child stays however often
+     * the watchdog looks (a rule that replaced on every look, or compared kB with MB, fails here);
+     * replacing it costs a Tika start-up.
+     */
     @Test
     void aChildWithinTheMemoryLimitStays() throws Exception {
         Path workDir = work.resolve("within");
