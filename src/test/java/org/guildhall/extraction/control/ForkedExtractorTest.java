@@ -240,7 +240,9 @@ class ForkedExtractorTest {
         Path workDir = work.resolve("memory");
         try (ForkedExtractor limited = new ForkedExtractor(settings(workDir, 1), ForkedExtractor.DEFAULT_RESTART_AFTER, 64)) {
             assertEquals(Outcome.DONE, limited.extract("testRTF.rtf").outcome());
-            ProcessHandle child = onlyChild(workDir);
+            // on a busy machine the watchdog may have looked during that first document, and the
+            // child may be gone already: then there is none to watch
+            List<ProcessHandle> first = children(workDir);
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
             ExtractionResult next;
             do {
@@ -249,8 +251,9 @@ class ForkedExtractorTest {
                 next = limited.extract("testPDF.pdf");
                 assertEquals(Outcome.DONE, next.outcome(), next::reason);
             } while (limited.generation() == 1 && System.nanoTime() < deadline);
-            assertTrue(ForkedExtractor.residentKb(child.pid()) == 0 || !child.isAlive(), "the child over the limit is gone");
-            assertEquals(2, limited.generation(), "replaced once");
+            assertTrue(first.stream().allMatch(child -> ForkedExtractor.residentKb(child.pid()) == 0 || !child.isAlive()),
+                    "the child over the limit is gone");
+            assertTrue(limited.generation() >= 2, "replaced");
             assertTrue(next.text().contains("Apache Tika"));
             assertEquals(Outcome.DONE, limited.extract("testRTF.rtf").outcome(), "a fresh child extracts");
         }
@@ -330,11 +333,16 @@ class ForkedExtractorTest {
     }
 
     static ProcessHandle onlyChild(Path workDir) {
-        String marker = workDir.toAbsolutePath().toString();
-        List<ProcessHandle> children = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
+        List<ProcessHandle> children = children(workDir);
         assertEquals(1, children.size(), children::toString);
         return children.get(0);
+    }
+
+    /** The live extraction children working in that folder. */
+    static List<ProcessHandle> children(Path workDir) {
+        String marker = workDir.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
     }
 
     @Test
@@ -365,9 +373,7 @@ class ForkedExtractorTest {
 
     /** Live children of this JVM that belong to the extractor with this work folder. */
     static long childrenOf(Path workDir) {
-        String marker = workDir.toAbsolutePath().toString();
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(marker)).count();
+        return children(workDir).size();
     }
 
     static long cpuMillis(ProcessHandle process) {
