@@ -113,6 +113,7 @@ final class Search {
         Bench.Latencies http8;
         Map<String, Object> mixedUploads = new LinkedHashMap<>();
         List<ServerTiming> serverTimings = new ArrayList<>();
+        List<CpuPerRequest> cpu = new ArrayList<>();
         try (Guild guild = Guild.start(dataFolder(n))) {
             preparation = prepare(guild, n, corpus, docs);
             report.put("preparation", preparation);
@@ -124,10 +125,15 @@ final class Search {
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
             Runner.run("warm-up", 2, warmUp(queries), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
+            ProcessHandle server = guild.server.process().toHandle();
             ServerTiming at1 = new ServerTiming("Guildhall REST", 1);
+            CpuPerRequest.Meter cpu1 = CpuPerRequest.start("Guildhall REST", 1, server);
             gh1 = Runner.run("Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
+            cpu.add(cpu1.stop(gh1));
             ServerTiming at8 = new ServerTiming("Guildhall REST", 8);
+            CpuPerRequest.Meter cpu8 = CpuPerRequest.start("Guildhall REST", 8, server);
             gh8 = Runner.run("Guildhall REST", 8, queries, q -> at8.record(guild.get(Guild.searchPath(q), token)));
+            cpu.add(cpu8.stop(gh8));
             serverTimings.addAll(List.of(at1, at8));
             List<Integer> times = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
@@ -135,7 +141,9 @@ final class Search {
             }
             Runner.run("warm-up", 2, warmUp(times), i -> guild.get("/accounts/me", token).statusCode() == 200);
             http1 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 1, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
+            CpuPerRequest.Meter cpuHttp = CpuPerRequest.start("HTTP fixed cost (GET /api/v1/accounts/me)", 8, server);
             http8 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 8, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
+            cpu.add(cpuHttp.stop(http8));
 
             copyLastCommit(data.resolve("index"), copy);
 
@@ -187,7 +195,9 @@ final class Search {
             };
             Runner.run("warm-up", 2, warmUp(queries), search);
             lucene1 = Runner.run("raw Lucene (in-process)", 1, queries, search);
+            CpuPerRequest.Meter cpuLucene = CpuPerRequest.start("raw Lucene (in-process)", 8, ProcessHandle.current());
             lucene8 = Runner.run("raw Lucene (in-process)", 8, queries, search);
+            cpu.add(cpuLucene.stop(lucene8));
         }
 
         // --- Solr ---------------------------------------------------------------------------------------
@@ -209,7 +219,9 @@ final class Search {
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
                 Runner.run("warm-up", 2, warmUp(queries), search);
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
+                CpuPerRequest.Meter cpuSolr = CpuPerRequest.start("Solr 9 (HTTP)", 8, solr.process.toHandle());
                 solr8 = Runner.run("Solr 9 (HTTP)", 8, queries, search);
+                cpu.add(cpuSolr.stop(solr8));
                 solrInfo.put("peakRssBytes", solr.highWaterMark());
             } catch (Exception e) {
                 // the other figures still count; say what went wrong
@@ -235,6 +247,9 @@ final class Search {
         Bench.table("Guildhall's own account of its searches (Server-Timing header): the caller's groups, and the index search", ServerTiming.HEADER,
                 timingRows);
         report.put("serverTiming", ServerTiming.json(serverTimings));
+        Bench.table("CPU per request at concurrency 8: the serving JVM (garbage collection included) and this benchmark's clients", CpuPerRequest.HEADER,
+                cpu.stream().filter(c -> c.concurrency() == 8).map(CpuPerRequest::row).toList());
+        report.put("cpuPerRequest", cpu.stream().map(CpuPerRequest::json).toList());
 
         Map<String, Object> ratios = new LinkedHashMap<>();
         if (solr8 != null) {

@@ -1,0 +1,67 @@
+package org.guildhall.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CPU time per request of one run, for the serving process and for this benchmark's own JVM (the
+ * clients). On two cores a run at concurrency 8 keeps both busy, so its latency follows the CPU
+ * that every request costs, wherever it is spent: this tells a slower search (more CPU) apart
+ * from one that waits (locks, pauses, too few threads), and shows what the clients take from the
+ * same cores. Raw Lucene serves in this JVM: its serving and client CPU are one figure.
+ */
+record CpuPerRequest(String what, int concurrency, int requests, double serverCpuSeconds, double benchCpuSeconds,
+        double wallSeconds, boolean inProcess) {
+
+    static final List<String> HEADER = List.of("what", "conc.", "server CPU ms/req", "bench CPU ms/req", "cores busy");
+
+    /** The CPU counters at the start of a run. */
+    record Meter(String what, int concurrency, ProcessHandle server, double serverStart, double benchStart) {
+        CpuPerRequest stop(Bench.Latencies run) {
+            double serverCpu = cpuSeconds(server) - serverStart;
+            double benchCpu = cpuSeconds(ProcessHandle.current()) - benchStart;
+            return new CpuPerRequest(what, concurrency, run.nanos().length, serverCpu, benchCpu, run.seconds(),
+                    server.pid() == ProcessHandle.current().pid());
+        }
+    }
+
+    static Meter start(String what, int concurrency, ProcessHandle server) {
+        return new Meter(what, concurrency, server, cpuSeconds(server), cpuSeconds(ProcessHandle.current()));
+    }
+
+    static double cpuSeconds(ProcessHandle process) {
+        Optional<java.time.Duration> cpu = process.info().totalCpuDuration();
+        return cpu.map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    double serverMillisPerRequest() {
+        return 1000 * serverCpuSeconds / requests;
+    }
+
+    double benchMillisPerRequest() {
+        return inProcess ? Double.NaN : 1000 * benchCpuSeconds / requests;
+    }
+
+    /** Cores kept busy on average by the server and the clients together. */
+    double coresUsed() {
+        return (serverCpuSeconds + (inProcess ? 0 : benchCpuSeconds)) / wallSeconds;
+    }
+
+    List<String> row() {
+        return List.of(what, String.valueOf(concurrency), Bench.f(serverMillisPerRequest()),
+                inProcess ? "(same JVM)" : Bench.f(benchMillisPerRequest()), Bench.f(coresUsed()));
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", what);
+        m.put("concurrency", concurrency);
+        m.put("serverCpuMillisPerRequest", Bench.round(serverMillisPerRequest()));
+        m.put("benchCpuMillisPerRequest", inProcess ? null : Bench.round(benchMillisPerRequest()));
+        m.put("coresUsed", Bench.round(coresUsed()));
+        m.put("inProcess", inProcess);
+        return m;
+    }
+}
