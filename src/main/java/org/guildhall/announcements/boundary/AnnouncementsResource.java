@@ -1,6 +1,6 @@
 package org.guildhall.announcements.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import org.guildhall.identity.entity.Caller;
 
 /** The site-wide board, and each announcement (of any board) by id: read, edit, delete, acknowledge. */
 @Path("announcements")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Announcements")

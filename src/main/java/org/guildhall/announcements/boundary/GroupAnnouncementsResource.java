@@ -1,6 +1,6 @@
 package org.guildhall.announcements.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -27,7 +27,7 @@ import org.guildhall.identity.entity.Caller;
  * {@code groups/{slug}/announcements} here only when no shorter root has to take it.
  */
 @Path("groups/{slug}/announcements")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Announcements")

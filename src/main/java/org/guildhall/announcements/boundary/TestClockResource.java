@@ -1,6 +1,6 @@
 package org.guildhall.announcements.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.guildhall.platform.control.Clock;
  * component whose times it moves, because the platform cannot know who is an administrator.
  */
 @Path("test/clock")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TestClockResource {
 

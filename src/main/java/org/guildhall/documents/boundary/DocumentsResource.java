@@ -1,6 +1,6 @@
 package org.guildhall.documents.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,7 +53,7 @@ import org.guildhall.platform.boundary.ApiErrors;
 
 /** One document as JSON, its versions as downloads. What the caller may not read is a 404. */
 @Path("documents")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 @SecurityRequirement(name = "token")

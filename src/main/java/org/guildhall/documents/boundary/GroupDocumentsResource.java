@@ -1,6 +1,6 @@
 package org.guildhall.documents.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,7 +46,7 @@ import org.guildhall.platform.control.DatabaseStatus;
  * has to take it.
  */
 @Path("groups/{slug}/documents")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 @SecurityRequirement(name = "token")

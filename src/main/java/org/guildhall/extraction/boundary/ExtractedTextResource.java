@@ -1,6 +1,6 @@
 package org.guildhall.extraction.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ import org.guildhall.identity.boundary.CurrentAccount;
 
 /** The text extracted from a document's newest version, part by part (the file, then its embedded entries). */
 @Path("documents/{id}/text")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
 @SecurityRequirement(name = "token")

@@ -1,6 +1,6 @@
 package org.guildhall.extraction.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import org.guildhall.platform.boundary.ApiErrors;
  * It lives in extraction because the children are extraction's; the figures are the JVM's.
  */
 @Path("admin/server-load")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 @SecurityRequirement(name = "token")

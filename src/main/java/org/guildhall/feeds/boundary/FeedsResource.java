@@ -1,6 +1,6 @@
 package org.guildhall.feeds.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -44,7 +44,7 @@ import org.guildhall.identity.entity.Caller;
  * feed reader could not follow anyway.
  */
 @Path("feeds")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "Feeds")
 public class FeedsResource {
 
@@ -65,49 +65,46 @@ public class FeedsResource {
     @Inject
     PortalAddress address;
 
-    @Context
-    HttpHeaders headers;
-
     @GET
     @Path("groups/{slug}/announcements.{format}")
     @Operation(summary = "A group's board (format atom or rss; token= for a private group or members-only announcements)")
-    public Response groupBoard(@PathParam("slug") String slug, @PathParam("format") String format, @QueryParam("token") String token) {
+    public Response groupBoard(@PathParam("slug") String slug, @PathParam("format") String format, @QueryParam("token") String token, @Context HttpHeaders headers) {
         Caller caller = caller(token);
         FeedFormat f = format(format);
         Group group = groups.readable(caller, slug);
         List<Feed.Entry> entries = announcements.newest(caller, slug, ITEMS).stream().map(this::entry).toList();
         return answer(new Feed(address.of(FeedPaths.groupBoard(slug, f)), group.getName() + ": announcements", group.getDescription(),
-                self(FeedPaths.groupBoard(slug, f), token), address.of("/groups/group.xhtml?slug=" + slug), entries), f, token);
+                self(FeedPaths.groupBoard(slug, f), token), address.of("/groups/group.xhtml?slug=" + slug), entries), f, token, headers);
     }
 
     @GET
     @Path("groups/{slug}/documents.{format}")
     @Operation(summary = "A group's documents, newest first (format atom or rss; token= for a private group)")
-    public Response groupDocuments(@PathParam("slug") String slug, @PathParam("format") String format, @QueryParam("token") String token) {
+    public Response groupDocuments(@PathParam("slug") String slug, @PathParam("format") String format, @QueryParam("token") String token, @Context HttpHeaders headers) {
         Caller caller = caller(token);
         FeedFormat f = format(format);
         Group group = groups.readable(caller, slug);
         List<Feed.Entry> entries = newestDocuments(caller, slug).stream().map(this::entry).toList();
         return answer(new Feed(address.of(FeedPaths.groupDocuments(slug, f)), group.getName() + ": new documents", group.getDescription(),
-                self(FeedPaths.groupDocuments(slug, f), token), address.of("/groups/group.xhtml?slug=" + slug), entries), f, token);
+                self(FeedPaths.groupDocuments(slug, f), token), address.of("/groups/group.xhtml?slug=" + slug), entries), f, token, headers);
     }
 
     @GET
     @Path("announcements.{format}")
     @Operation(summary = "The site-wide board (format atom or rss; token= for announcements to signed-in members)")
-    public Response siteBoard(@PathParam("format") String format, @QueryParam("token") String token) {
+    public Response siteBoard(@PathParam("format") String format, @QueryParam("token") String token, @Context HttpHeaders headers) {
         Caller caller = caller(token);
         FeedFormat f = format(format);
         List<Feed.Entry> entries = announcements.newest(caller, null, ITEMS).stream().map(this::entry).toList();
         return answer(new Feed(address.of(FeedPaths.siteBoard(f)), "Guildhall: site announcements",
                 "Announcements to the whole association", self(FeedPaths.siteBoard(f), token),
-                address.of("/announcements/index.xhtml"), entries), f, token);
+                address.of("/announcements/index.xhtml"), entries), f, token, headers);
     }
 
     @GET
     @Path("everything.{format}")
     @Operation(summary = "Every announcement and document the reader may see, newest first (format atom or rss; token= to read as yourself)")
-    public Response everything(@PathParam("format") String format, @QueryParam("token") String token) {
+    public Response everything(@PathParam("format") String format, @QueryParam("token") String token, @Context HttpHeaders headers) {
         Caller caller = caller(token);
         FeedFormat f = format(format);
         List<Feed.Entry> entries = new ArrayList<>();
@@ -118,7 +115,7 @@ public class FeedsResource {
         entries.sort(Comparator.comparing(Feed.Entry::published).reversed().thenComparing(Feed.Entry::id));
         String title = caller.isAnonymous() ? "Guildhall: everything" : "Guildhall: everything " + caller.username() + " can see";
         return answer(new Feed(address.of(FeedPaths.everything(f)), title, "Announcements and new documents", self(FeedPaths.everything(f), token),
-                address.of("/"), entries.subList(0, Math.min(ITEMS, entries.size()))), f, token);
+                address.of("/"), entries.subList(0, Math.min(ITEMS, entries.size()))), f, token, headers);
     }
 
     private Caller caller(String token) {
@@ -159,7 +156,7 @@ public class FeedsResource {
                 d.getGroup().getSlug());
     }
 
-    private Response answer(Feed feed, FeedFormat format, String token) {
+    private Response answer(Feed feed, FeedFormat format, String token, HttpHeaders headers) {
         String xml = FeedWriter.write(feed, format);
         Conditional conditional = Conditional.of(xml, feed.updated());
         // a private feed is this member's alone: no shared cache may keep it

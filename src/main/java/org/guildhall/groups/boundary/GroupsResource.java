@@ -1,6 +1,6 @@
 package org.guildhall.groups.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +29,7 @@ import org.guildhall.identity.entity.Caller;
 
 /** Groups and memberships as JSON. A group the caller may not read answers 404, like one that does not exist. */
 @Path("groups")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Groups")

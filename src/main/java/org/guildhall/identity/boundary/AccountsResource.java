@@ -1,6 +1,6 @@
 package org.guildhall.identity.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 /** The caller's own account, and the account list for administrators. */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
 @SecurityRequirement(name = "token")

@@ -1,6 +1,6 @@
 package org.guildhall.search.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.guildhall.search.control.SearchIndex;
 
 /** The search index for administrators: its state, a rebuild, a consistency check now. */
 @Path("admin/search")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 @SecurityRequirement(name = "token")
