@@ -71,6 +71,29 @@ final class Search {
      */
     static final int WARM_UP = Integer.getInteger("bench.warm-up", 2_000);
 
+    /**
+     * Rounds of {@link #WARM_UP} a system may get at most: a further round while its JIT compilers
+     * still took more than {@link #WARM_UP_JIT_SHARE} of its CPU in the last one. On 2026-12-04,
+     * after one round, Guildhall's server spent about 5 of the 8 seconds of its concurrency-8 run
+     * compiling (JFR's compilation events), the harness's Lucene next to nothing.
+     */
+    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 5);
+    static final double WARM_UP_JIT_SHARE = 0.10;
+
+    /** Warms one system up (see {@link #WARM_UP_ROUNDS}); answers how many rounds it took. */
+    static <T> int warmUp(String what, ProcessHandle server, List<T> items, java.util.function.Predicate<T> call) throws Exception {
+        List<T> round = warmUp(items);
+        for (int r = 1;; r++) {
+            CpuPerRequest.Meter meter = CpuPerRequest.start(what, 2, server);
+            CpuPerRequest cpu = meter.stop(Runner.run("warm-up " + r + ", " + what, 2, round, call));
+            double jitShare = cpu.serverThreads().jitSeconds() / cpu.serverCpuSeconds();
+            System.out.printf(Locale.ROOT, "    its JIT compilers took %.0f %% of its CPU%n", 100 * jitShare);
+            if (!(jitShare > WARM_UP_JIT_SHARE) || r >= WARM_UP_ROUNDS) {
+                return r;
+            }
+        }
+    }
+
     /** {@link #WARM_UP} queries: the set repeated as often as needed, the same for every system. */
     static <T> List<T> warmUp(List<T> queries) {
         List<T> warmUp = new ArrayList<>(WARM_UP);
@@ -100,7 +123,7 @@ final class Search {
         inputs.put("querySet", all.size());
         inputs.put("memberGroups", Guild.MEMBER_GROUPS);
         inputs.put("hitsPerPage", 20);
-        inputs.put("warmUpRequestsPerSystem", WARM_UP);
+        inputs.put("warmUpRequestsPerRound", WARM_UP);
         report.put("inputs", inputs);
         List<Bench.Latencies> runs = new ArrayList<>();
         Map<String, Object> preparation = new LinkedHashMap<>();
@@ -114,6 +137,8 @@ final class Search {
         Map<String, Object> mixedUploads = new LinkedHashMap<>();
         List<ServerTiming> serverTimings = new ArrayList<>();
         List<CpuPerRequest> cpu = new ArrayList<>();
+        Map<String, Integer> warmUpRounds = new LinkedHashMap<>();
+        inputs.put("warmUpRoundsBySystem", warmUpRounds);
         try (Guild guild = Guild.start(dataFolder(n))) {
             preparation = prepare(guild, n, corpus, docs);
             report.put("preparation", preparation);
@@ -124,8 +149,8 @@ final class Search {
             inputs.put("searchableDocuments", searchable);
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
-            Runner.run("warm-up", 2, warmUp(queries), q -> guild.get(Guild.searchPath(q), token).statusCode() == 200);
             ProcessHandle server = guild.server.process().toHandle();
+            warmUpRounds.put("Guildhall REST", warmUp("Guildhall REST", server, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200));
             ServerTiming at1 = new ServerTiming("Guildhall REST", 1);
             CpuPerRequest.Meter cpu1 = CpuPerRequest.start("Guildhall REST", 1, server);
             gh1 = Runner.run("Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
@@ -193,7 +218,7 @@ final class Search {
                     return false;
                 }
             };
-            Runner.run("warm-up", 2, warmUp(queries), search);
+            warmUpRounds.put("raw Lucene", warmUp("raw Lucene", ProcessHandle.current(), queries, search));
             lucene1 = Runner.run("raw Lucene (in-process)", 1, queries, search);
             CpuPerRequest.Meter cpuLucene = CpuPerRequest.start("raw Lucene (in-process)", 8, ProcessHandle.current());
             lucene8 = Runner.run("raw Lucene (in-process)", 8, queries, search);
@@ -217,7 +242,7 @@ final class Search {
                 solrInfo.put("indexSeconds", Bench.round((System.nanoTime() - t) / 1e9));
                 System.out.printf(Locale.ROOT, "Solr on port %d: indexed %d documents in %.1f s%n", solr.port, solrDocs, (System.nanoTime() - t) / 1e9);
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
-                Runner.run("warm-up", 2, warmUp(queries), search);
+                warmUpRounds.put("Solr", warmUp("Solr", solr.process.toHandle(), queries, search));
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
                 CpuPerRequest.Meter cpuSolr = CpuPerRequest.start("Solr 9 (HTTP)", 8, solr.process.toHandle());
                 solr8 = Runner.run("Solr 9 (HTTP)", 8, queries, search);
