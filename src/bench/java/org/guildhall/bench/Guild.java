@@ -90,16 +90,19 @@ final class Guild implements AutoCloseable {
         }
     }
 
-    /** CPU seconds used so far by the server JVM and, summed, by every extraction process it forked. */
-    record Cpu(double server, double extractors) {
+    /**
+     * CPU seconds used so far by the server JVM (and, of those, by its JIT compiler and garbage
+     * collector threads) and, summed, by every extraction process it forked.
+     */
+    record Cpu(double server, JvmThreads serverThreads, double extractors) {
         Cpu minus(Cpu before) {
-            return new Cpu(server - before.server, extractors - before.extractors);
+            return new Cpu(server - before.server, serverThreads.minus(before.serverThreads), extractors - before.extractors);
         }
     }
 
     Cpu cpu() {
         double own = server.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
-        return new Cpu(own, extractors.cpuSeconds());
+        return new Cpu(own, JvmThreads.of(server.process().toHandle()), extractors.cpuSeconds());
     }
 
     static long rss(long pid) {

@@ -101,7 +101,8 @@ final class Ingest {
                                 Bench.f((double) guildhall.get("firstSearchableSeconds")), Bench.f((double) guildhall.get("lastSearchableSeconds")),
                                 Bench.f(((Number) guildhall.get("peakServerRssBytes")).longValue() / 1e6) + " (+ extractors "
                                         + Bench.f(((Number) guildhall.get("peakExtractorsRssBytes")).longValue() / 1e6) + ")",
-                                Bench.f((double) guildhall.get("cpuSecondsServer")) + " server + " + Bench.f((double) guildhall.get("cpuSecondsExtractors")) + " extractors"),
+                                Bench.f((double) guildhall.get("cpuSecondsServer")) + " server" + jitAndGc(guildhall) + " + "
+                                        + Bench.f((double) guildhall.get("cpuSecondsExtractors")) + " extractors"),
                         pipelineRow("bare: Tika in-process + IndexWriter, " + bare.get("threads") + " threads", bare, bareDocs),
                         pipelineRow("Guildhall's forked extraction (children replaced as the server does: " + forked.get("replacements")
                                 + " times) + IndexWriter, no server", forked, bareDocs),
@@ -128,13 +129,18 @@ final class Ingest {
         return Math.round(((Number) pipeline.get("docsPerSecond")).doubleValue() / bareDocs * 1000) / 1000.0;
     }
 
+    /** " (JIT j, GC g)": of a JVM's CPU seconds, those of its JIT compilers and garbage collector. */
+    static String jitAndGc(Map<String, Object> m) {
+        return " (JIT " + Bench.f((double) m.get("cpuSecondsJit")) + ", GC " + Bench.f((double) m.get("cpuSecondsGc")) + ")";
+    }
+
     /** A table row for a pipeline without the server: its memory is this JVM's heap, plus its child processes' resident memory. */
     static List<String> pipelineRow(String name, Map<String, Object> m, double bareDocs) {
         double docs = ((Number) m.get("docsPerSecond")).doubleValue();
         double otherCpu = ((Number) m.get("cpuSecondsOtherProcesses")).doubleValue();
         String memory = Bench.f(((Number) m.get("heapUsedPeakBytes")).longValue() / 1e6) + " (heap)"
                 + (m.containsKey("peakChildrenRssBytes") ? " + " + Bench.f(((Number) m.get("peakChildrenRssBytes")).longValue() / 1e6) + " children" : "");
-        String cpu = Bench.f((double) m.get("cpuSeconds")) + (otherCpu > 0 ? " + " + Bench.f(otherCpu) + " children" : "");
+        String cpu = Bench.f((double) m.get("cpuSeconds")) + jitAndGc(m) + (otherCpu > 0 ? " + " + Bench.f(otherCpu) + " children" : "");
         return List.of(name, String.valueOf(m.get("indexed")), Bench.f((double) m.get("seconds")), Bench.f(docs), Bench.f2(docs / bareDocs),
                 Bench.f2((double) m.get("mbPerSecond")), "-", "-", memory, cpu);
     }
@@ -236,6 +242,7 @@ final class Ingest {
         AtomicLong heapPeak = new AtomicLong();
         List<String> skipped = new ArrayList<>();
         double cpuBefore = ownCpuSeconds();
+        JvmThreads threadsBefore = JvmThreads.of(ProcessHandle.current());
         double otherCpuBefore = otherCpuSeconds.getAsDouble();
         long start = System.nanoTime();
         try (IndexSearch lucene = IndexSearch.open(index)) {
@@ -295,6 +302,9 @@ final class Ingest {
         m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / seconds));
         m.put("heapUsedPeakBytes", heapPeak.get());
         m.put("cpuSeconds", Bench.round(ownCpuSeconds() - cpuBefore));
+        JvmThreads jvmThreads = JvmThreads.of(ProcessHandle.current()).minus(threadsBefore);
+        m.put("cpuSecondsJit", Bench.round(jvmThreads.jitSeconds()));
+        m.put("cpuSecondsGc", Bench.round(jvmThreads.gcSeconds()));
         m.put("cpuSecondsOtherProcesses", Bench.round(otherCpuSeconds.getAsDouble() - otherCpuBefore));
         System.out.printf(Locale.ROOT, "%s: %d files in %.1f s (%d failed, %d timeouts, %d skipped)%n",
                 indexName, indexed.get(), seconds, errors.get(), timeouts.get(), skipped.size());
@@ -352,6 +362,8 @@ final class Ingest {
             m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / lastSearchable));
             Guild.Cpu cpu = guild.cpu().minus(cpuBefore);
             m.put("cpuSecondsServer", Bench.round(cpu.server()));
+            m.put("cpuSecondsJit", Bench.round(cpu.serverThreads().jitSeconds()));
+            m.put("cpuSecondsGc", Bench.round(cpu.serverThreads().gcSeconds()));
             m.put("cpuSecondsExtractors", Bench.round(cpu.extractors()));
             m.put("peakServerRssBytes", guild.serverHighWaterMark());
             m.put("peakExtractorsRssBytes", guild.extractors.peakRss());
