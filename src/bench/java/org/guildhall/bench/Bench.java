@@ -149,6 +149,11 @@ public final class Bench {
         }
     }
 
+    /** CPU seconds a process has used so far (0 where the system does not say). */
+    static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
     static double round(double d) {
         return Math.round(d * 100) / 100.0;
     }

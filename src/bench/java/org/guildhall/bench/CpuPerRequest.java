@@ -3,7 +3,6 @@ package org.guildhall.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * CPU time per request of one run, for the serving process and for this benchmark's own JVM (the
@@ -22,21 +21,16 @@ record CpuPerRequest(String what, int concurrency, int requests, double serverCp
     /** The CPU counters at the start of a run. */
     record Meter(String what, int concurrency, ProcessHandle server, double serverStart, JvmThreads threadsStart, double benchStart) {
         CpuPerRequest stop(Bench.Latencies run) {
-            double serverCpu = cpuSeconds(server) - serverStart;
+            double serverCpu = Bench.cpuSeconds(server) - serverStart;
             JvmThreads threads = JvmThreads.of(server).minus(threadsStart);
-            double benchCpu = cpuSeconds(ProcessHandle.current()) - benchStart;
+            double benchCpu = Bench.cpuSeconds(ProcessHandle.current()) - benchStart;
             return new CpuPerRequest(what, concurrency, run.nanos().length, serverCpu, threads, benchCpu, run.seconds(),
                     server.pid() == ProcessHandle.current().pid());
         }
     }
 
     static Meter start(String what, int concurrency, ProcessHandle server) {
-        return new Meter(what, concurrency, server, cpuSeconds(server), JvmThreads.of(server), cpuSeconds(ProcessHandle.current()));
-    }
-
-    static double cpuSeconds(ProcessHandle process) {
-        Optional<java.time.Duration> cpu = process.info().totalCpuDuration();
-        return cpu.map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        return new Meter(what, concurrency, server, Bench.cpuSeconds(server), JvmThreads.of(server), Bench.cpuSeconds(ProcessHandle.current()));
     }
 
     double serverMillisPerRequest() {

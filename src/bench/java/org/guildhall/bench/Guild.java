@@ -101,8 +101,8 @@ final class Guild implements AutoCloseable {
     }
 
     Cpu cpu() {
-        double own = server.process().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
-        return new Cpu(own, JvmThreads.of(server.process().toHandle()), extractors.cpuSeconds());
+        ProcessHandle handle = server.process().toHandle();
+        return new Cpu(Bench.cpuSeconds(handle), JvmThreads.of(handle), extractors.cpuSeconds());
     }
 
     static long rss(long pid) {

@@ -241,7 +241,7 @@ final class Ingest {
         AtomicLong bytes = new AtomicLong();
         AtomicLong heapPeak = new AtomicLong();
         List<String> skipped = new ArrayList<>();
-        double cpuBefore = ownCpuSeconds();
+        double cpuBefore = Bench.cpuSeconds(ProcessHandle.current());
         JvmThreads threadsBefore = JvmThreads.of(ProcessHandle.current());
         double otherCpuBefore = otherCpuSeconds.getAsDouble();
         long start = System.nanoTime();
@@ -301,7 +301,7 @@ final class Ingest {
         m.put("docsPerSecond", Bench.round(indexed.get() / seconds));
         m.put("mbPerSecond", Bench.round(bytes.get() / 1e6 / seconds));
         m.put("heapUsedPeakBytes", heapPeak.get());
-        m.put("cpuSeconds", Bench.round(ownCpuSeconds() - cpuBefore));
+        m.put("cpuSeconds", Bench.round(Bench.cpuSeconds(ProcessHandle.current()) - cpuBefore));
         JvmThreads jvmThreads = JvmThreads.of(ProcessHandle.current()).minus(threadsBefore);
         m.put("cpuSecondsJit", Bench.round(jvmThreads.jitSeconds()));
         m.put("cpuSecondsGc", Bench.round(jvmThreads.gcSeconds()));
@@ -370,11 +370,6 @@ final class Ingest {
             m.put("serverLog", data.resolveSibling("ingest-data-payara.log").toString());
             return m;
         }
-    }
-
-    /** CPU seconds this JVM has used: the bare pipeline's, measured around it. */
-    static double ownCpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     static void deleteTree(Path folder) throws IOException {

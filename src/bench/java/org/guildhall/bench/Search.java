@@ -84,14 +84,22 @@ final class Search {
     static <T> int warmUp(String what, ProcessHandle server, List<T> items, java.util.function.Predicate<T> call) throws Exception {
         List<T> round = warmUp(items);
         for (int r = 1;; r++) {
-            CpuPerRequest.Meter meter = CpuPerRequest.start(what, 2, server);
-            CpuPerRequest cpu = meter.stop(Runner.run("warm-up " + r + ", " + what, 2, round, call));
+            CpuPerRequest cpu = CpuPerRequest.start(what, 2, server).stop(Runner.run("warm-up " + r + ", " + what, 2, round, call));
             double jitShare = cpu.serverThreads().jitSeconds() / cpu.serverCpuSeconds();
             System.out.printf(Locale.ROOT, "    its JIT compilers took %.0f %% of its CPU%n", 100 * jitShare);
             if (!(jitShare > WARM_UP_JIT_SHARE) || r >= WARM_UP_ROUNDS) {
                 return r;
             }
         }
+    }
+
+    /** {@link Runner#run} with the CPU it cost the serving process (and this JVM) added to {@code cpu}. */
+    static <T> Bench.Latencies measured(List<CpuPerRequest> cpu, ProcessHandle server, String what, int concurrency, List<T> items,
+            java.util.function.Predicate<T> call) throws Exception {
+        CpuPerRequest.Meter meter = CpuPerRequest.start(what, concurrency, server);
+        Bench.Latencies run = Runner.run(what, concurrency, items, call);
+        cpu.add(meter.stop(run));
+        return run;
     }
 
     /** {@link #WARM_UP} queries: the set repeated as often as needed, the same for every system. */
@@ -150,15 +158,12 @@ final class Search {
             String token = guild.token(Guild.MEMBER, Guild.MEMBER_PASSWORD, "bench search " + System.nanoTime());
             System.out.println("Guildhall, GET /api/v1/search as a member of " + Guild.MEMBER_GROUPS);
             ProcessHandle server = guild.server.process().toHandle();
-            warmUpRounds.put("Guildhall REST", warmUp("Guildhall REST", server, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200));
+            java.util.function.Predicate<Corpus.Query> searchOk = q -> guild.get(Guild.searchPath(q), token).statusCode() == 200;
+            warmUpRounds.put("Guildhall REST", warmUp("Guildhall REST", server, queries, searchOk));
             ServerTiming at1 = new ServerTiming("Guildhall REST", 1);
-            CpuPerRequest.Meter cpu1 = CpuPerRequest.start("Guildhall REST", 1, server);
-            gh1 = Runner.run("Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
-            cpu.add(cpu1.stop(gh1));
+            gh1 = measured(cpu, server, "Guildhall REST", 1, queries, q -> at1.record(guild.get(Guild.searchPath(q), token)));
             ServerTiming at8 = new ServerTiming("Guildhall REST", 8);
-            CpuPerRequest.Meter cpu8 = CpuPerRequest.start("Guildhall REST", 8, server);
-            gh8 = Runner.run("Guildhall REST", 8, queries, q -> at8.record(guild.get(Guild.searchPath(q), token)));
-            cpu.add(cpu8.stop(gh8));
+            gh8 = measured(cpu, server, "Guildhall REST", 8, queries, q -> at8.record(guild.get(Guild.searchPath(q), token)));
             serverTimings.addAll(List.of(at1, at8));
             List<Integer> times = new ArrayList<>();
             for (int i = 0; i < queries.size(); i++) {
@@ -166,9 +171,7 @@ final class Search {
             }
             Runner.run("warm-up", 2, warmUp(times), i -> guild.get("/accounts/me", token).statusCode() == 200);
             http1 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 1, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
-            CpuPerRequest.Meter cpuHttp = CpuPerRequest.start("HTTP fixed cost (GET /api/v1/accounts/me)", 8, server);
-            http8 = Runner.run("HTTP fixed cost (GET /api/v1/accounts/me)", 8, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
-            cpu.add(cpuHttp.stop(http8));
+            http8 = measured(cpu, server, "HTTP fixed cost (GET /api/v1/accounts/me)", 8, times, i -> guild.get("/accounts/me", token).statusCode() == 200);
 
             copyLastCommit(data.resolve("index"), copy);
 
@@ -187,8 +190,7 @@ final class Search {
             });
             // the upload path warmed up as the searches were: the mixed run then shows what uploads cost the searches,
             // not the compiling of the upload path
-            warmUpRounds.put("Guildhall REST while 1 client uploads",
-                    warmUp("Guildhall REST while 1 client uploads", server, queries, q -> guild.get(Guild.searchPath(q), token).statusCode() == 200));
+            warmUpRounds.put("Guildhall REST while 1 client uploads", warmUp("Guildhall REST while 1 client uploads", server, queries, searchOk));
             uploads.set(0);
             long mixedStart = System.nanoTime();
             ServerTiming atMixed = new ServerTiming("Guildhall REST while 1 client uploads", 8);
@@ -225,9 +227,7 @@ final class Search {
             };
             warmUpRounds.put("raw Lucene", warmUp("raw Lucene", ProcessHandle.current(), queries, search));
             lucene1 = Runner.run("raw Lucene (in-process)", 1, queries, search);
-            CpuPerRequest.Meter cpuLucene = CpuPerRequest.start("raw Lucene (in-process)", 8, ProcessHandle.current());
-            lucene8 = Runner.run("raw Lucene (in-process)", 8, queries, search);
-            cpu.add(cpuLucene.stop(lucene8));
+            lucene8 = measured(cpu, ProcessHandle.current(), "raw Lucene (in-process)", 8, queries, search);
         }
 
         // --- Solr ---------------------------------------------------------------------------------------
@@ -249,9 +249,7 @@ final class Search {
                 java.util.function.Predicate<Corpus.Query> search = q -> solr.select(q, Guild.MEMBER_GROUPS);
                 warmUpRounds.put("Solr", warmUp("Solr", solr.process.toHandle(), queries, search));
                 solr1 = Runner.run("Solr 9 (HTTP)", 1, queries, search);
-                CpuPerRequest.Meter cpuSolr = CpuPerRequest.start("Solr 9 (HTTP)", 8, solr.process.toHandle());
-                solr8 = Runner.run("Solr 9 (HTTP)", 8, queries, search);
-                cpu.add(cpuSolr.stop(solr8));
+                solr8 = measured(cpu, solr.process.toHandle(), "Solr 9 (HTTP)", 8, queries, search);
                 solrInfo.put("peakRssBytes", solr.highWaterMark());
             } catch (Exception e) {
                 // the other figures still count; say what went wrong
