@@ -22,11 +22,17 @@ class GuildhallDataSourceTest {
     @Test
     void embeddedDatabaseLivesInTheDataFolder(@TempDir Path data) throws Exception {
         System.setProperty("guildhall.data", data.toString());
-        assertEquals("jdbc:h2:file:" + data.resolve("db/guildhall") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", GuildhallDataSource.jdbcUrl());
+        assertEquals("jdbc:h2:file:" + data.resolve("db/guildhall") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=128", GuildhallDataSource.jdbcUrl());
         try (Connection connection = new GuildhallDataSource().getConnection();
              ResultSet rs = connection.createStatement().executeQuery("select 42")) {
             rs.next();
             assertEquals(42, rs.getInt(1));
+        }
+        try (Connection connection = new GuildhallDataSource().getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "select setting_value from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'")) {
+            assertTrue(rs.next());
+            assertEquals(String.valueOf(GuildhallDataSource.H2_STATEMENTS_KEPT), rs.getString(1), "statements stay parsed per connection");
         }
         assertTrue(Files.exists(data.resolve("db/guildhall.mv.db")), "the H2 file is under the data folder");
     }
