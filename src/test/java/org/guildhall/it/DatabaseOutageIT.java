@@ -131,13 +131,20 @@ class DatabaseOutageIT {
         // --- the database goes away in the middle of an upload's transaction ------------------
         byte[] halfWritten = ("Half-written " + word() + " never to be stored.").getBytes(StandardCharsets.UTF_8);
         String halfSha = sha256(halfWritten);
+        // three files in one request share one transaction: the cut at the first one's version loses all three
+        byte[] secondOfThree = ("Second of three " + word()).getBytes(StandardCharsets.UTF_8);
+        byte[] thirdOfThree = ("Third of three " + word()).getBytes(StandardCharsets.UTF_8);
         proxy.cutWhenSent("insert into gh_document_version");
-        HttpResponse<String> cutUpload = upload(admin, adminToken, slug, "half-written.txt", halfWritten);
+        HttpResponse<String> cutUpload = admin.multipart("/groups/" + slug + "/documents", adminToken, Map.of(), List.of(
+                new Portal.Upload("half-written.txt", halfWritten), new Portal.Upload("half-second.txt", secondOfThree),
+                new Portal.Upload("half-third.txt", thirdOfThree)));
         long cutAt = System.nanoTime();
         long logAtCut = Files.size(PayaraProcess.log(DATA));
         assertTrue(proxy.tripped(), "the database went away exactly when the version was being recorded");
         assertUnavailable(cutUpload, "the upload cut mid-transaction");
         assertFalse(Files.exists(blob(halfSha)), "the blob moved in by the failed transaction was taken out again");
+        assertFalse(Files.exists(blob(sha256(secondOfThree))) || Files.exists(blob(sha256(thirdOfThree))),
+                "nor are the other files of that request stored");
         assertNoStagedUploads();
 
         // --- during the outage: plain refusals, nothing private, nothing stored -------------
@@ -236,8 +243,9 @@ class DatabaseOutageIT {
             assertEquals(1, count(db, "select count(*) from gh_document_version where blob_sha256 = ?", halfSha),
                     "the bytes cut mid-transaction are stored once: by the upload after the outage");
             assertEquals(0, count(db, "select count(*) from gh_document_version v join gh_document d on d.id = v.document_id"
-                    + " join gh_group g on g.id = d.group_id where g.slug = ? and v.file_name in ('during.txt', 'page-during.txt')", slug),
-                    "nothing sent during the outage was stored");
+                    + " join gh_group g on g.id = d.group_id where g.slug = ? and v.file_name in ('during.txt', 'page-during.txt',"
+                    + " 'half-second.txt', 'half-third.txt')", slug),
+                    "nothing sent during the outage, nor with the upload cut by it, was stored");
         }
         assertNoStagedUploads();
         RestartIT.awaitIndexReady(admin, adminToken);

@@ -161,6 +161,42 @@ class DocumentsIT {
     }
 
     @Test
+    void aFolderInOneRequestIsStoredInOrderWithAnAnswerPerFile() throws Exception {
+        // more files than the server stores in one transaction (20), one of them refused on the way
+        String word = "folderword" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+        List<Upload> files = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            files.add(i == 7 ? new Upload("empty-7.txt", new byte[0])
+                    : new Upload("folder-" + i + ".txt", ("Note " + i + " of the folder about " + word + ".").getBytes(StandardCharsets.UTF_8)));
+        }
+        long blobsBefore = blobCount();
+        HttpResponse<String> response = visitor().multipart("/groups/health-libraries/documents", token("hana"), Map.of("tags", "folder"), files);
+        assertEquals(201, response.statusCode(), response.body());
+        JsonNode results = JSON.readTree(response.body());
+        assertEquals(25, results.size(), "an answer per file");
+        Set<Long> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            JsonNode result = results.get(i);
+            assertEquals(files.get(i).fileName(), result.get("fileName").asText(), "answers in the order of the files");
+            if (i == 7) {
+                assertFalse(result.get("stored").asBoolean(), result.toString());
+                assertTrue(result.get("message").asText().contains("empty"), result.toString());
+                continue;
+            }
+            assertTrue(result.get("stored").asBoolean(), result.toString());
+            JsonNode document = result.get("document");
+            assertEquals(files.get(i).fileName(), document.get("current").get("fileName").asText(), "each answer is its own file's document");
+            assertEquals("folder-" + i + ".txt", document.get("title").asText(), "titled by its name: a request's title is for a single file");
+            assertTrue(stream(document.get("tags")).anyMatch(t -> t.asText().equals("folder")), "the request's tags on every file: " + document);
+            ids.add(document.get("id").asLong());
+        }
+        assertEquals(24, ids.size(), "24 documents");
+        assertEquals(blobsBefore + 24, blobCount(), "24 blobs");
+        assertEquals(0, stagedFiles(), "no temporary file");
+        searchWithin(Duration.ofMinutes(2), word, token("hana"), 24);
+    }
+
+    @Test
     void htmlNamedPdfIsStoredAsHtmlAndOnlyEverDownloaded() throws Exception {
         byte[] html = "<html><body><script>alert(document.cookie)</script>Hello</body></html>".getBytes(StandardCharsets.UTF_8);
         JsonNode document = storeOne("health-libraries", "hana", new Upload("a.pdf", html));

@@ -52,6 +52,12 @@ import org.guildhall.platform.control.DatabaseStatus;
 @SecurityRequirement(name = "token")
 public class GroupDocumentsResource {
 
+    /**
+     * Files stored in one transaction: enough to share a commit among a folder's worth, few
+     * enough that one transaction does not hold its locks and connection for long.
+     */
+    static final int STORE_TOGETHER = 20;
+
     @Inject
     Documents documents;
 
@@ -95,41 +101,54 @@ public class GroupDocumentsResource {
         if (files.isEmpty()) {
             return ApiErrors.body(400, "Send the files as multipart parts named 'file'.");
         }
-        List<UploadResult> results = new ArrayList<>();
+        // every file staged first (its type and size checked), then stored STORE_TOGETHER at a time
+        // in one transaction each: a request's answer keeps the order of its files
+        UploadResult[] results = new UploadResult[files.size()];
+        List<StagedFile> staged = new ArrayList<>();
+        List<Integer> stagedPart = new ArrayList<>();
         boolean full = false;
         for (int i = 0; i < files.size(); i++) {
-            EntityPart part = files.get(i);
-            String name = FileNames.fromLatin1Misreading(part.getFileName().orElse("document"));
-            StagedFile staged;
-            try (InputStream content = part.getContent()) {
-                staged = uploads.stage(content, name);
+            String name = FileNames.fromLatin1Misreading(files.get(i).getFileName().orElse("document"));
+            try (InputStream content = files.get(i).getContent()) {
+                staged.add(uploads.stage(content, name));
+                stagedPart.add(i);
             } catch (UploadRejected e) {
                 full |= e instanceof StorageFull;
-                results.add(new UploadResult(name, false, e.getMessage(), null, List.of()));
-                continue;
+                results[i] = new UploadResult(name, false, e.getMessage(), null, List.of());
+            } catch (IOException | RuntimeException e) {
+                staged.forEach(uploads::discard);
+                throw e;
             }
+        }
+        boolean anyStored = false;
+        for (int from = 0; from < staged.size(); from += STORE_TOGETHER) {
+            List<StagedFile> together = staged.subList(from, Math.min(staged.size(), from + STORE_TOGETHER));
             try {
-                Stored stored = documents.store(caller, slug, staged, files.size() == 1 ? title : null, description, tags);
-                results.add(DocumentsResource.stored(stored));
+                List<Stored> stored = documents.storeAll(caller, slug, together, files.size() == 1 ? title : null, description, tags);
+                for (int k = 0; k < stored.size(); k++) {
+                    results[stagedPart.get(from + k)] = DocumentsResource.stored(stored.get(k));
+                }
+                anyStored = true;
             } catch (RuntimeException e) {
-                uploads.discard(staged);
-                if (results.stream().noneMatch(UploadResult::stored) || !DatabaseStatus.involvesDatabase(e)) {
+                staged.subList(from, staged.size()).forEach(uploads::discard);
+                if (!anyStored || !DatabaseStatus.involvesDatabase(e)) {
                     throw e;
                 }
                 // files of this request are stored already: the answer must say which, and that the rest are not
-                for (EntityPart rest : files.subList(i, files.size())) {
-                    results.add(new UploadResult(FileNames.fromLatin1Misreading(rest.getFileName().orElse("document")), false,
+                for (int k = from; k < staged.size(); k++) {
+                    results[stagedPart.get(k)] = new UploadResult(staged.get(k).fileName(), false,
                             "Not stored: Guildhall cannot reach its database just now. Please upload this file again in a few minutes.",
-                            null, List.of()));
+                            null, List.of());
                 }
                 break;
             }
         }
-        boolean any = results.stream().anyMatch(UploadResult::stored);
+        List<UploadResult> answer = List.of(results);
+        boolean any = answer.stream().anyMatch(UploadResult::stored);
         if (!any && full) {
             // nothing stored, and the reason is the server's, not the file's
             return ApiErrors.body(507, StorageFull.MESSAGE);
         }
-        return Response.status(any ? 201 : 400).entity(results).build();
+        return Response.status(any ? 201 : 400).entity(answer).build();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,13 +71,30 @@ public class Documents {
 
     /** Records a staged upload as a new document; the staged file becomes (or joins) its blob. */
     public Stored store(Caller caller, String slug, StagedFile staged, String title, String description, Collection<String> tags) {
+        return storeAll(caller, slug, List.of(staged), title, description, tags).getFirst();
+    }
+
+    /**
+     * Records several staged uploads as new documents, all or none: one permission check and one
+     * commit for the lot instead of one per file. A request's transaction and commit were a third
+     * of the server's work per uploaded document (issue 6).
+     *
+     * @param title for each document, or null for the file names
+     */
+    public List<Stored> storeAll(Caller caller, String slug, List<StagedFile> files, String title, String description,
+            Collection<String> tags) {
         Group group = requireUpload(caller, slug);
         Account uploader = em.find(Account.class, caller.accountId());
+        List<Long> readable = access.readableGroupIds(caller);
         boolean titled = title != null && !title.isBlank();
-        Document document = new Document(group, titled ? clip(title.strip(), 300) : staged.fileName(), titled,
-                blankToNull(description), Tags.clean(tags), uploader, DocumentTypes.kind(staged.mediaType()));
-        em.persist(document);
-        return addVersion(caller, document, staged, uploader);
+        List<Stored> stored = new ArrayList<>(files.size());
+        for (StagedFile staged : files) {
+            Document document = new Document(group, titled ? clip(title.strip(), 300) : staged.fileName(), titled,
+                    blankToNull(description), Tags.clean(tags), uploader, DocumentTypes.kind(staged.mediaType()));
+            em.persist(document);
+            stored.add(addVersion(readable, document, staged, uploader));
+        }
+        return stored;
     }
 
     /** A new version of an existing document, which becomes the one shown and searched. */
@@ -84,11 +102,12 @@ public class Documents {
         Document document = editable(caller, documentId);
         // two versions arriving at once would both take number max + 1
         em.lock(document, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        return addVersion(caller, document, staged, em.find(Account.class, caller.accountId()));
+        return addVersion(access.readableGroupIds(caller), document, staged, em.find(Account.class, caller.accountId()));
     }
 
-    private Stored addVersion(Caller caller, Document document, StagedFile staged, Account uploader) {
-        List<Document> sameContent = sameContent(caller, staged.sha256(), document.getId());
+    /** @param readable the uploader's readable groups, where a copy of the same bytes is worth mentioning */
+    private Stored addVersion(List<Long> readable, Document document, StagedFile staged, Account uploader) {
+        List<Document> sameContent = sameContent(readable, staged.sha256(), document.getId());
         int number = document.getVersions().stream().mapToInt(DocumentVersion::getNumber).max().orElse(0) + 1;
         blobs.put(staged.file(), staged.sha256());
         DocumentVersion version = new DocumentVersion(document, number, staged.sha256(), staged.size(), staged.mediaType(), staged.fileName(), uploader);
@@ -100,9 +119,8 @@ public class Documents {
         return new Stored(document, version, sameContent);
     }
 
-    /** Documents with these exact bytes in groups the caller may read (not counting the one being uploaded to). */
-    public List<Document> sameContent(Caller caller, String sha256, Long exceptDocument) {
-        List<Long> readable = access.readableGroupIds(caller);
+    /** Documents with these exact bytes in the given groups (not counting the one being uploaded to). */
+    private List<Document> sameContent(List<Long> readable, String sha256, Long exceptDocument) {
         if (readable.isEmpty()) {
             return List.of();
         }
