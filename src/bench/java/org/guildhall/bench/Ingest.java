@@ -79,7 +79,8 @@ final class Ingest {
         System.out.printf(Locale.ROOT, "Ingest benchmark: %d files, %.1f MB (%s)%n", docs.size(), mb, inputName);
 
         Map<String, Object> bare = bare(files, docs);
-        Map<String, Object> forked = forked(files, docs, ForkedExtractor.DEFAULT_RESTART_AFTER, ExtractorSettings.DEFAULT_HEAP_MB);
+        Map<String, Object> forked = forked(files, docs, ForkedExtractor.DEFAULT_RESTART_AFTER,
+                ForkedExtractor.defaultResidentLimitMb(ExtractorSettings.DEFAULT_HEAP_MB));
         Map<String, Object> forkedLongLived = forked(files, docs, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Map<String, Object> guildhall = guildhall(files, docs, clients, 1);
         // a folder's files are titled by their names and untagged, as a request of several files
