@@ -45,8 +45,12 @@ import org.guildhall.search.control.SearchDocument;
  * children replaced as the server replaces them and never replaced: what extracting out of
  * process costs, apart from the web application.
  * <p>
+ * For a folder, Guildhall runs a second time on a fresh data folder with several files of a
+ * group per request.
+ * <p>
  * System properties: {@code bench.clients} (uploaders, 3), {@code bench.stall-seconds} (give up
- * waiting when the count of unfinished extractions has not moved for this long, 180).
+ * waiting when the count of unfinished extractions has not moved for this long, 180),
+ * {@code bench.files-per-request} (the second run's files per request, 10; 1 skips it).
  */
 final class Ingest {
 
