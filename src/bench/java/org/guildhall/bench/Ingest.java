@@ -50,7 +50,8 @@ import org.guildhall.search.control.SearchDocument;
  * <p>
  * System properties: {@code bench.clients} (uploaders, 3), {@code bench.stall-seconds} (give up
  * waiting when the count of unfinished extractions has not moved for this long, 180),
- * {@code bench.files-per-request} (the second run's files per request, 10; 1 skips it).
+ * {@code bench.files-per-request} (the second run's files per request: 10 for a folder, none for
+ * generated documents, whose titles and tags such a run does not send; 1 skips it).
  */
 final class Ingest {
 
@@ -88,8 +89,9 @@ final class Ingest {
         Map<String, Object> forkedLongLived = forked(files, docs, Integer.MAX_VALUE, Integer.MAX_VALUE);
         Map<String, Object> guildhall = guildhall(files, docs, clients, 1);
         // a folder's files are titled by their names and untagged, as a request of several files
-        // stores them: the same documents either way (generated ones have titles and tags of their own)
-        int perRequest = input.matches("[0-9_]+") ? 1 : Integer.getInteger("bench.files-per-request", 10);
+        // stores them: the same documents either way. Generated ones have titles and tags of their
+        // own, which a request of several files does not carry: batched only when asked
+        int perRequest = Integer.getInteger("bench.files-per-request", input.matches("[0-9_]+") ? 1 : 10);
         Map<String, Object> together = perRequest > 1 ? guildhall(files, docs, clients, perRequest) : null;
 
         double bareDocs = ((Number) bare.get("docsPerSecond")).doubleValue();
