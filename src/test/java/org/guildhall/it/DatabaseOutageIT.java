@@ -131,16 +131,17 @@ class DatabaseOutageIT {
         // --- the database goes away in the middle of an upload's transaction ------------------
         byte[] halfWritten = ("Half-written " + word() + " never to be stored.").getBytes(StandardCharsets.UTF_8);
         String halfSha = sha256(halfWritten);
-        // three files in one request share one transaction: the cut at the first one's version loses all three
+        // three files in one request share one transaction: cut while the second is being recorded (its
+        // name is among the values sent), the first, whose rows were sent already, is not stored either
         byte[] secondOfThree = ("Second of three " + word()).getBytes(StandardCharsets.UTF_8);
         byte[] thirdOfThree = ("Third of three " + word()).getBytes(StandardCharsets.UTF_8);
-        proxy.cutWhenSent("insert into gh_document_version");
+        proxy.cutWhenSent("half-second.txt");
         HttpResponse<String> cutUpload = admin.multipart("/groups/" + slug + "/documents", adminToken, Map.of(), List.of(
                 new Portal.Upload("half-written.txt", halfWritten), new Portal.Upload("half-second.txt", secondOfThree),
                 new Portal.Upload("half-third.txt", thirdOfThree)));
         long cutAt = System.nanoTime();
         long logAtCut = Files.size(PayaraProcess.log(DATA));
-        assertTrue(proxy.tripped(), "the database went away exactly when the version was being recorded");
+        assertTrue(proxy.tripped(), "the database went away exactly when the second file was being recorded");
         assertUnavailable(cutUpload, "the upload cut mid-transaction");
         assertFalse(Files.exists(blob(halfSha)), "the blob moved in by the failed transaction was taken out again");
         assertFalse(Files.exists(blob(sha256(secondOfThree))) || Files.exists(blob(sha256(thirdOfThree))),

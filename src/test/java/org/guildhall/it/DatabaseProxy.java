@@ -55,12 +55,12 @@ final class DatabaseProxy implements AutoCloseable {
     }
 
     /**
-     * Cuts the moment Guildhall sends a statement containing this text (case-insensitive), which
-     * the database then never receives. Drivers send SQL as UTF-8 (PostgreSQL) or UTF-16 (H2's
-     * TCP protocol); both are watched.
+     * Cuts the moment Guildhall sends a statement, or a value bound to one, containing this text
+     * (case-insensitive), which the database then never receives. Drivers send SQL and string
+     * values as UTF-8 (PostgreSQL) or UTF-16 (H2's TCP protocol); both are watched.
      */
-    void cutWhenSent(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
+    void cutWhenSent(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         tripped = new CountDownLatch(1);
         tripwire = new byte[][] {lower.getBytes(StandardCharsets.UTF_8), lower.getBytes(StandardCharsets.UTF_16BE)};
     }

@@ -83,7 +83,8 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
         }
     }
 
-    static Path log(Path data) {
+    /** Where the server started on this data folder writes its output: beside the folder. */
+    public static Path log(Path data) {
         return data.resolveSibling(data.getFileName() + "-payara.log");
     }
 
