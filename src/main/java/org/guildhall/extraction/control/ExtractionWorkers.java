@@ -146,7 +146,7 @@ public class ExtractionWorkers {
             }
             for (ExtractionQueue.Lease lease : leases) {
                 free.acquireUninterruptibly();
-                executor.execute(() -> run(lease));
+                executor.execute(() -> work(lease));
             }
         } catch (RuntimeException e) {
             backOff(e);
@@ -167,14 +167,36 @@ public class ExtractionWorkers {
         }
     }
 
-    private void run(ExtractionQueue.Lease lease) {
+    /**
+     * Runs the leased job and then, while jobs are due, the next ones itself, each leased in the
+     * transaction that stores the one before: no task handed to the executor (see resume) and no
+     * claim of its own per document. When nothing more is due it frees its process slot.
+     */
+    private void work(ExtractionQueue.Lease first) {
+        ExtractionQueue.Lease lease = first;
+        try {
+            while (lease != null) {
+                lease = run(lease);
+            }
+        } finally {
+            free.release();
+        }
+        if (!stopped) {
+            // on this managed thread already: no new task (see resume)
+            drain();
+        }
+    }
+
+    /** @return the job leased for this worker to run next, or null */
+    private ExtractionQueue.Lease run(ExtractionQueue.Lease lease) {
         Path named = null;
         try {
             named = namedLink(lease);
             Path file = named != null ? named : blobs.path(lease.sha256());
             ExtractionResult result = extractor.extract(dataFolder.root().relativize(file).toString());
-            queue.finish(lease, result);
+            List<ExtractionQueue.Lease> next = queue.finish(lease, result, stopped ? 0 : 1, leaseTime());
             LOG.log(Level.FINE, "Version {0}: {1}", new Object[]{lease.versionId(), result.outcome()});
+            return next.isEmpty() ? null : next.getFirst();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Extraction of version " + lease.versionId() + " could not run; it is queued again", e);
             try {
@@ -182,6 +204,7 @@ public class ExtractionWorkers {
             } catch (RuntimeException again) {
                 LOG.log(Level.WARNING, "Could not give back the job of version " + lease.versionId() + "; its lease will run out", again);
             }
+            return null;
         } finally {
             if (named != null) {
                 try {
@@ -189,11 +212,6 @@ public class ExtractionWorkers {
                 } catch (IOException e) {
                     LOG.log(Level.FINE, "Leaving {0} for the start-up clean-up", named);
                 }
-            }
-            free.release();
-            if (!stopped) {
-                // on this managed thread already: no new task (see resume)
-                drain();
             }
         }
     }
