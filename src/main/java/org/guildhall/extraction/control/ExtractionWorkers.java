@@ -31,7 +31,8 @@ import org.guildhall.platform.control.DataFolder;
 
 /**
  * Drains the extraction queue: a poll every second (and at once after an upload) leases as
- * many jobs as there are free extraction processes and runs each on the managed executor.
+ * many jobs as there are free extraction processes and runs each on the managed executor; a
+ * worker that finishes a job leases the next in the same commit and runs it itself.
  * Parsing happens only in the forked JVMs of {@link ForkedExtractor}, never here.
  */
 @ApplicationScoped
