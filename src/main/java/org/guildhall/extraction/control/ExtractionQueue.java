@@ -70,23 +70,16 @@ public class ExtractionQueue {
         return released;
     }
 
-    /**
-     * A lease on up to {@code max} due jobs, oldest first; each comes back with what the worker needs.
-     * A couple of candidates more than asked for are read, so that a job another worker leases at
-     * the same moment does not leave this one empty-handed while others are due.
-     */
+    /** A lease on up to {@code max} due jobs, oldest first; each comes back with what the worker needs. */
     public List<Lease> claim(int max, Duration leaseFor) {
         Instant now = Instant.now();
         // ordered by the index's columns (finishedAt is null in every row here, so this is id order):
         // the database then reads the first due jobs off the index instead of sorting every unfinished one (V5)
         List<ExtractionJob> due = em.createQuery("select j from ExtractionJob j where j.finishedAt is null"
                         + " and (j.leaseUntil is null or j.leaseUntil < :now) order by j.finishedAt, j.id", ExtractionJob.class)
-                .setParameter("now", now).setMaxResults(max + 2).getResultList();
+                .setParameter("now", now).setMaxResults(max).getResultList();
         List<Lease> leases = new ArrayList<>();
         for (ExtractionJob job : due) {
-            if (leases.size() == max) {
-                break;
-            }
             // the conditional update is the lock: of two nodes claiming one job, one changes a row
             int won = em.createQuery("update ExtractionJob j set j.leaseUntil = :until, j.attempts = j.attempts + 1"
                             + " where j.id = :id and j.finishedAt is null and (j.leaseUntil is null or j.leaseUntil < :now)")
