@@ -1,18 +1,14 @@
 package org.guildhall.search.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.guildhall.documents.control.DocumentTypes;
 import org.guildhall.documents.entity.Document;
-import org.guildhall.documents.entity.DocumentVersion;
-import org.guildhall.extraction.control.ExtractionQueue;
-import org.guildhall.extraction.entity.ExtractedPart;
 import org.guildhall.platform.entity.ContentChange;
 
 /** Documents as the index holds them: the current version's stored text, never Tika again. */
@@ -22,9 +18,6 @@ public class DocumentSource implements IndexSource {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    ExtractionQueue extraction;
 
     @Override
     public ContentChange.Kind kind() {
@@ -36,20 +29,32 @@ public class DocumentSource implements IndexSource {
         return SearchDocument.documentId(entityId);
     }
 
+    /**
+     * Reads only the columns an entry holds, in three queries (document with its current version, tags, text). Loading the
+     * {@link Document} entity instead fetched its group, creator, tags and every version with their uploaders as managed
+     * objects: about six queries and a unit of work per entry, 7.5 % of the server's CPU while ingesting, and a rebuild reads
+     * every document this way.
+     */
     @Override
     public Optional<SearchDocument> read(long documentId) {
-        Document document = em.find(Document.class, documentId);
-        if (document == null || document.isDeleted() || document.getCurrent() == null) {
+        List<Object[]> rows = em.createQuery("select d.title, d.updatedAt, g.id, g.slug, v.id, v.fileName, v.author, v.mediaType,"
+                        + " v.number from Document d join d.group g, DocumentVersion v"
+                        + " where d.id = :document and d.deletedAt is null and v.document = d order by v.number desc", Object[].class)
+                .setParameter("document", documentId).setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        DocumentVersion current = document.getCurrent();
-        List<SearchDocument.Part> parts = new ArrayList<>();
-        for (ExtractedPart part : extraction.partsOf(current.getId())) {
-            parts.add(new SearchDocument.Part(part.getPath(), part.getContent()));
-        }
-        return Optional.of(new SearchDocument(entryId(documentId), SearchDocument.Kind.DOCUMENT, document.getGroup().getId(),
-                document.getGroup().getSlug(), document.getTitle(), parts, current.getFileName(), List.copyOf(document.getTags()),
-                current.getAuthor(), DocumentTypes.kind(current.getMediaType()), document.getUpdatedAt(), current.getNumber()));
+        Object[] row = rows.get(0);
+        // sorted, as the entity's TreeSet gives them
+        List<String> tags = em.createQuery("select t from Document d join d.tags t where d.id = :document order by t", String.class)
+                .setParameter("document", documentId).getResultList();
+        List<SearchDocument.Part> parts = em.createQuery("select p.path, p.content from ExtractedPart p where p.versionId = :version"
+                        + " order by p.seq", Object[].class)
+                .setParameter("version", (Long) row[4]).getResultStream()
+                .map(part -> new SearchDocument.Part((String) part[0], (String) part[1])).toList();
+        return Optional.of(new SearchDocument(entryId(documentId), SearchDocument.Kind.DOCUMENT, (Long) row[2], (String) row[3],
+                (String) row[0], parts, (String) row[5], tags, (String) row[6], DocumentTypes.kind((String) row[7]),
+                (Instant) row[1], (Integer) row[8]));
     }
 
     @Override
