@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -30,7 +31,15 @@ import org.guildhall.identity.entity.Account;
  */
 @Entity
 @Table(name = "gh_document")
+// the search index's entry, read as columns (see DocumentSource); named, so EclipseLink prepares them once
+@NamedQuery(name = Document.ENTRY, query = "select d.title, d.updatedAt, g.id, g.slug, v.id, v.fileName, v.author, v.mediaType, v.number"
+        + " from Document d join d.group g, DocumentVersion v where d.id = :document and d.deletedAt is null and v.document = d"
+        + " order by v.number desc")
+@NamedQuery(name = Document.TAGS, query = "select t from Document d join d.tags t where d.id = :document order by t")
 public class Document implements Serializable {
+
+    public static final String ENTRY = "Document.entry";
+    public static final String TAGS = "Document.tags";
 
     @Id
     @SequenceGenerator(name = "document_seq", sequenceName = "gh_document_seq", allocationSize = 50)
