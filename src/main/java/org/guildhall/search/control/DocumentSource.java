@@ -33,8 +33,8 @@ public class DocumentSource implements IndexSource {
     /**
      * Reads only the columns an entry holds, in three named queries (document with its current version, tags, text). Loading the
      * {@link Document} entity instead fetched its group, creator, tags and every version with their uploaders as managed
-     * objects: about six queries and a unit of work per entry, 7.5 % of the server's CPU while ingesting, and a rebuild reads
-     * every document this way.
+     * objects: about six queries and a unit of work per entry, 7.5 % of the server's samples while ingesting the corpus (issue 6;
+     * these three: 3.3-3.8 %). A rebuild reads every document this way.
      */
     @Override
     public Optional<SearchDocument> read(long documentId) {
