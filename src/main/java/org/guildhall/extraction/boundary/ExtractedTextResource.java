@@ -41,7 +41,7 @@ public class ExtractedTextResource {
         Document document = documents.readable(currentAccount.caller(), id);
         DocumentVersion version = document.getCurrent();
         return new ExtractedText(version.getId(), version.getExtractionState(), version.getExtractionReason(),
-                queue.partsOf(version.getId()).stream().map(p -> new Part(p.getPath(), p.getContent())).toList());
+                queue.partsOf(version.getId()).stream().map(p -> new Part(p.path(), p.text())).toList());
     }
 
     /** A version's text. */

@@ -160,8 +160,10 @@ public class ExtractionQueue {
         return em.createQuery("select count(j) from ExtractionJob j where j.finishedAt is null", Long.class).getSingleResult();
     }
 
-    public List<ExtractedPart> partsOf(long versionId) {
-        return em.createNamedQuery(ExtractedPart.OF_VERSION, ExtractedPart.class).setParameter("version", versionId).getResultList();
+    /** A version's stored text, read as columns rather than as managed entities. */
+    public List<ExtractionResult.Part> partsOf(long versionId) {
+        return em.createNamedQuery(ExtractedPart.OF_VERSION, Object[].class).setParameter("version", versionId).getResultStream()
+                .map(row -> new ExtractionResult.Part((String) row[0], (String) row[1])).toList();
     }
 
     private Optional<ExtractionJob> job(long versionId) {

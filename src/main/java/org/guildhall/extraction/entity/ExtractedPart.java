@@ -16,13 +16,11 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "gh_extracted_part")
-@NamedQuery(name = ExtractedPart.OF_VERSION, query = "select p from ExtractedPart p where p.versionId = :version order by p.seq")
-@NamedQuery(name = ExtractedPart.TEXT_OF_VERSION, query = "select p.path, p.content from ExtractedPart p where p.versionId = :version order by p.seq")
+// paths and texts alone: their readers (the search index, the text's API) need nothing else
+@NamedQuery(name = ExtractedPart.OF_VERSION, query = "select p.path, p.content from ExtractedPart p where p.versionId = :version order by p.seq")
 public class ExtractedPart {
 
     public static final String OF_VERSION = "ExtractedPart.ofVersion";
-    /** The paths and texts alone, as the search index takes them. */
-    public static final String TEXT_OF_VERSION = "ExtractedPart.textOfVersion";
 
     @Id
     @SequenceGenerator(name = "extracted_part_seq", sequenceName = "gh_extracted_part_seq", allocationSize = 50)

@@ -1,6 +1,7 @@
 package org.guildhall.search.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.guildhall.documents.control.DocumentTypes;
 import org.guildhall.documents.entity.Document;
-import org.guildhall.extraction.entity.ExtractedPart;
+import org.guildhall.extraction.control.ExtractionQueue;
 import org.guildhall.platform.entity.ContentChange;
 
 /** Documents as the index holds them: the current version's stored text, never Tika again. */
@@ -19,6 +20,9 @@ public class DocumentSource implements IndexSource {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ExtractionQueue extraction;
 
     @Override
     public ContentChange.Kind kind() {
@@ -31,7 +35,8 @@ public class DocumentSource implements IndexSource {
     }
 
     /**
-     * Reads only the columns an entry holds, in three named queries (document with its current version, tags, text). Loading the
+     * Reads only the columns an entry holds, in three named queries (document with its current version, tags, and the text through
+     * {@link ExtractionQueue#partsOf}). Loading the
      * {@link Document} entity instead fetched its group, creator, tags and every version with their uploaders as managed
      * objects: about six queries and a unit of work per entry, 7.5 % of the server's samples while ingesting the corpus (issue 6;
      * these three: 3.3-3.8 %). A rebuild reads every document this way.
@@ -46,9 +51,8 @@ public class DocumentSource implements IndexSource {
         Object[] row = rows.get(0);
         // sorted, as the entity's TreeSet gives them
         List<String> tags = em.createNamedQuery(Document.TAGS, String.class).setParameter("document", documentId).getResultList();
-        List<SearchDocument.Part> parts = em.createNamedQuery(ExtractedPart.TEXT_OF_VERSION, Object[].class)
-                .setParameter("version", (Long) row[4]).getResultStream()
-                .map(part -> new SearchDocument.Part((String) part[0], (String) part[1])).toList();
+        List<SearchDocument.Part> parts = extraction.partsOf((Long) row[4]).stream()
+                .map(part -> new SearchDocument.Part(part.path(), part.text())).toList();
         return Optional.of(new SearchDocument(entryId(documentId), SearchDocument.Kind.DOCUMENT, (Long) row[2], (String) row[3],
                 (String) row[0], parts, (String) row[5], tags, (String) row[6], DocumentTypes.kind((String) row[7]),
                 (Instant) row[1], (Integer) row[8]));
