@@ -84,7 +84,9 @@ class BrowserIT {
         assertEquals("DONE", document.state());
         document.download();
         Path saved = downloads.resolve("browser-minutes.txt");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d -> Files.exists(saved));
+        // Chromium reserves the name with an empty file when the download starts and fills it when it ends
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(d -> Files.exists(saved) && !Files.exists(downloads.resolve("browser-minutes.txt.crdownload")) && saved.toFile().length() > 0);
         assertEquals("Minutes of the browser meeting: quorum reached.", Files.readString(saved));
         assertEquals(java.util.List.of(), Browser.consoleErrors(browser));
     }
