@@ -429,7 +429,7 @@ class DocumentsIT {
                 utf8("The annual report of the cataloguing committee. Metadata standards and authority records were reviewed."))));
         ids.put("workshop", storeTitled(slug, "Metadata workshop notes", "workshop", new Upload("workshop.txt",
                 utf8("Notes from the metadata workshop: authority control, subject headings and linked data."))));
-        ids.put("budget", storeTitled(slug, "Budget minutes", "minutes, budget", new Upload("budget.txt",
+        ids.put("ledger", storeTitled(slug, "Budget minutes", "minutes, budget", new Upload("ledger.txt",
                 utf8("Minutes of the budget meeting. The treasurer presented the annual budget and the reserves."))));
         ids.put("primer", storeTitled(slug, "Linked data primer", "training", new Upload("primer.html",
                 utf8("<html><head><title>x</title></head><body><p>An introduction to linked data and RDF for cataloguers.</p></body></html>"))));
@@ -443,20 +443,23 @@ class DocumentsIT {
 
         // words: any of them, those matching more and in the title first; English stemming
         assertHits(slug, "metadata", "workshop", "annual");
-        assertHits(slug, "annual report", "annual", "budget");
+        assertHits(slug, "annual report", "annual", "ledger");
         assertHits(slug, "reports", "annual");
         // OR: both, in whichever order their scores give (they tie closely, so the order is not part of the answer)
-        assertEquals(Set.of("doc-" + ids.get("budget"), "doc-" + ids.get("workshop")),
+        assertEquals(Set.of("doc-" + ids.get("ledger"), "doc-" + ids.get("workshop")),
                 Set.copyOf(hitIds(search("budget OR workshop group:" + slug, null))));
         // exact phrases, exclusions, prefixes, filters
         assertHits(slug, "\"authority records\"", "annual");
         assertHits(slug, "authority -workshop", "annual");
         assertHits(slug, "catalogu*", "annual", "primer");
-        assertHits(slug, "tag:minutes", "papers", "budget");
+        assertHits(slug, "tag:minutes", "papers", "ledger");
         assertHits(slug, "type:html", "primer");
         assertHits(slug, "type:word", "word");
         assertHits(slug, "linked -type:html", "workshop", "word");
         assertHits(slug, "stocktake", "papers");
+        // the file's name and its author (from the file's own properties) are searched too
+        assertHits(slug, "ledger", "ledger");
+        assertHits(slug, "author:\"Keith Bennett\"", "word");
         JsonNode attachment = search("stocktake group:" + slug, null);
         assertEquals("minutes.txt", attachment.get("hits").get(0).get("attachment").asText(), "the snippet names the attachment it comes from");
         // malformed input is read as literally as possible and answered
@@ -464,7 +467,7 @@ class DocumentsIT {
         assertHits(slug, "AND OR metadata", "workshop", "annual");
         assertHits(slug, "*workshop", "workshop");
         String paste = String.join(" ", java.util.Collections.nCopies(5000, "reserves"));
-        assertHits(slug, paste, "budget");
+        assertHits(slug, paste, "ledger");
 
         // facets count exactly what matches, under the reader's permissions
         JsonNode all = search("group:" + slug, null);
@@ -473,6 +476,7 @@ class DocumentsIT {
         assertEquals(2L, facet(all, "tag").get("minutes"));
         assertEquals(1L, facet(all, "tag").get("training"));
         assertEquals(Map.of(slug, 6L), facet(all, "group"));
+        assertEquals(Map.of("Keith Bennett", 1L), facet(all, "author"), "only the Word file names an author");
         assertEquals(Map.of(String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC)), 6L), facet(all, "year"));
         // narrowing by facet values: several values of one facet add up
         JsonNode narrowed = JSON.readTree(visitor().api("GET", "/search?q=" + enc("group:" + slug) + "&tag=minutes&tag=training", null, null).body());

@@ -32,7 +32,8 @@ import org.guildhall.identity.entity.Account;
 @Entity
 @Table(name = "gh_document")
 // the search index's entry, read as columns (see DocumentSource); named, so EclipseLink prepares them once
-@NamedQuery(name = Document.ENTRY, query = "select d.title, d.updatedAt, g.id, g.slug, v.id, v.fileName, v.author, v.mediaType, v.number"
+@NamedQuery(name = Document.ENTRY, query = "select new org.guildhall.documents.entity.DocumentEntry(d.title, d.updatedAt, g.id, g.slug,"
+        + " v.id, v.fileName, v.author, v.mediaType, v.number)"
         + " from Document d join d.group g, DocumentVersion v where d.id = :document and d.deletedAt is null and v.document = d"
         + " order by v.number desc")
 @NamedQuery(name = Document.TAGS, query = "select t from Document d join d.tags t where d.id = :document order by t")

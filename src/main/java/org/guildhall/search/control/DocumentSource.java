@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.guildhall.documents.control.DocumentTypes;
 import org.guildhall.documents.entity.Document;
+import org.guildhall.documents.entity.DocumentEntry;
 import org.guildhall.extraction.control.ExtractionQueue;
 import org.guildhall.platform.entity.ContentChange;
 
@@ -44,18 +44,19 @@ public class DocumentSource implements IndexSource {
     @Override
     public Optional<SearchDocument> read(long documentId) {
         // a row per version, newest first; no setMaxResults, which makes EclipseLink prepare the query again on every call
-        List<Object[]> rows = em.createNamedQuery(Document.ENTRY, Object[].class).setParameter("document", documentId).getResultList();
-        if (rows.isEmpty()) {
+        List<DocumentEntry> versions = em.createNamedQuery(Document.ENTRY, DocumentEntry.class).setParameter("document", documentId)
+                .getResultList();
+        if (versions.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
+        DocumentEntry newest = versions.get(0);
         // sorted, as the entity's TreeSet gives them
         List<String> tags = em.createNamedQuery(Document.TAGS, String.class).setParameter("document", documentId).getResultList();
-        List<SearchDocument.Part> parts = extraction.partsOf((Long) row[4]).stream()
+        List<SearchDocument.Part> parts = extraction.partsOf(newest.versionId()).stream()
                 .map(part -> new SearchDocument.Part(part.path(), part.text())).toList();
-        return Optional.of(new SearchDocument(entryId(documentId), SearchDocument.Kind.DOCUMENT, (Long) row[2], (String) row[3],
-                (String) row[0], parts, (String) row[5], tags, (String) row[6], DocumentTypes.kind((String) row[7]),
-                (Instant) row[1], (Integer) row[8]));
+        return Optional.of(new SearchDocument(entryId(documentId), SearchDocument.Kind.DOCUMENT, newest.groupId(), newest.groupSlug(),
+                newest.title(), parts, newest.fileName(), tags, newest.author(), DocumentTypes.kind(newest.mediaType()),
+                newest.updatedAt(), newest.number()));
     }
 
     @Override
