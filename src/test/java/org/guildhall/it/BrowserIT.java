@@ -15,13 +15,20 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** What a person does in a real browser, on the demo content. */
+/**
+ * What a person does in a real browser, on the demo content. Run on H2 only: what the browser
+ * adds (the pages' scripts, the upload widget, the download) does not depend on the database,
+ * and the server side of each of these steps runs on PostgreSQL in PortalIT and DocumentsIT;
+ * skipping it there saves CI a Payara boot and about a minute and a half.
+ */
+@DisabledIfSystemProperty(named = "it.db.url", matches = "jdbc:postgresql:.*", disabledReason = "browser behaviour; run on H2")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {

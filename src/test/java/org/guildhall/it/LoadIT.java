@@ -32,6 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Load, on one Payara process started as scripts/run starts it (so the test knows its pid and
@@ -85,10 +86,13 @@ class LoadIT {
      * page views, searches and an upload each answer within {@value #PROMPT_SECONDS} s; the slow
      * upload is stored in the end (slow is not refused); the server ends the stalled upload and
      * closes the idle connections by itself (Grizzly's read and keep-alive timeouts, see
-     * payara/pre-boot-commands.asadmin), and none of them kept a thread.
+     * payara/pre-boot-commands.asadmin), and none of them kept a thread. Run on H2 only: this is
+     * Grizzly's handling of connections, the same on either database, and its waits for the
+     * server's timeouts take about a minute and a half of CI's time.
      */
     @Test
     @Order(2)
+    @DisabledIfSystemProperty(named = "it.db.url", matches = "jdbc:postgresql:.*", disabledReason = "HTTP connection handling; run on H2")
     void aSlowUploaderAndAHundredIdleConnectionsDoNotStopOthers() throws Exception {
         URI base = server.base();
         String adminToken = DemoTokens.of(base, "admin");
