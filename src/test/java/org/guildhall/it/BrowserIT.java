@@ -25,7 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * What a person does in a real browser, on the demo content. Run on H2 only: what the browser
  * adds (the pages' scripts, the upload widget, the download) does not depend on the database,
- * and the server side of each of these steps runs on PostgreSQL in PortalIT and DocumentsIT;
+ * and the server side of each of these steps runs on PostgreSQL in PortalIT, DocumentsIT and
+ * AnnouncementsIT;
  * skipping it there saves CI a Payara boot and about a minute and a half.
  */
 @DisabledIfSystemProperty(named = "it.db.url", matches = "jdbc:postgresql:.*", disabledReason = "browser behaviour; run on H2")

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -151,37 +152,37 @@ class DatabaseOutageIT {
         assertNoStagedUploads();
 
         // --- during the outage: plain refusals, nothing private, nothing stored -------------
-        assertUnavailable(promptly(() -> upload(admin, adminToken, slug, "during.txt", "Sent during the outage".getBytes(StandardCharsets.UTF_8))),
+        assertUnavailable(promptly("a REST upload", () -> upload(admin, adminToken, slug, "during.txt", "Sent during the outage".getBytes(StandardCharsets.UTF_8))),
                 "a REST upload");
-        HttpResponse<String> noahSearch = promptly(() -> admin.api("GET", "/search?q=" + secret, noahToken, null));
+        HttpResponse<String> noahSearch = promptly("a non-member's search", () -> admin.api("GET", "/search?q=" + secret, noahToken, null));
         assertUnavailable(noahSearch, "a non-member's search");
         assertFalse(noahSearch.body().contains("vault-"), "no private hit for the non-member: " + noahSearch.body());
-        HttpResponse<String> anonymousSearch = promptly(() -> admin.api("GET", "/search?q=" + secret, null, null));
+        HttpResponse<String> anonymousSearch = promptly("an anonymous search", () -> admin.api("GET", "/search?q=" + secret, null, null));
         assertUnavailable(anonymousSearch, "an anonymous search (the readable groups cannot be computed: no fallback to unfiltered)");
         assertFalse(anonymousSearch.body().contains("vault-"), anonymousSearch.body());
-        assertUnavailable(promptly(() -> admin.api("GET", "/search?q=" + secret, adminToken, null)), "the member's search");
-        HttpResponse<String> suggest = promptly(() -> admin.api("GET", "/search/suggest?q=" + secret.substring(0, 5), null, null));
+        assertUnavailable(promptly("the member's search", () -> admin.api("GET", "/search?q=" + secret, adminToken, null)), "the member's search");
+        HttpResponse<String> suggest = promptly("a suggestion", () -> admin.api("GET", "/search/suggest?q=" + secret.substring(0, 5), null, null));
         assertNotEquals(200, suggest.statusCode(), "suggestions fail closed: " + suggest.body());
         assertFalse(suggest.body().toLowerCase().contains(secret), suggest.body());
 
         Portal visitor = new Portal(base);
-        assertUnavailablePage(promptly(() -> visitor.get("/")), "the home page for a visitor");
-        assertUnavailablePage(promptly(() -> carol.get("/")), "the home page for a logged-in member");
-        assertUnavailablePage(promptly(() -> carol.get("/groups/group.xhtml?slug=cataloguing")), "a group page");
-        HttpResponse<String> searchPage = promptly(() -> visitor.get("/search.xhtml?q=" + secret));
+        assertUnavailablePage(promptly("the home page", () -> visitor.get("/")), "the home page for a visitor");
+        assertUnavailablePage(promptly("the member's home page", () -> carol.get("/")), "the home page for a logged-in member");
+        assertUnavailablePage(promptly("a group page", () -> carol.get("/groups/group.xhtml?slug=cataloguing")), "a group page");
+        HttpResponse<String> searchPage = promptly("the search page", () -> visitor.get("/search.xhtml?q=" + secret));
         assertFalse(searchPage.body().contains("vault-") || searchPage.body().contains("Minutes of the vault"), "the search page leaks nothing");
         assertUnavailablePage(searchPage, "the search page");
-        assertEquals(503, promptly(() -> admin.bytes("/download/" + versionId, Map.of())).statusCode(), "a download");
+        assertEquals(503, promptly("a download", () -> admin.bytes("/download/" + versionId, Map.of())).statusCode(), "a download");
         // as many logins as lock an account (max-failures, 5), from login pages opened before the cut:
         // none may count, or an outage would lock its users out (checked by mia's login afterwards)
         for (Map.Entry<Portal, String> page : miaLoginPages.entrySet()) {
-            HttpResponse<String> login = promptly(() -> page.getKey().post("/login.xhtml", "login", "submit",
+            HttpResponse<String> login = promptly("a login", () -> page.getKey().post("/login.xhtml", "login", "submit",
                     Map.of("username", "mia", "password", DemoTokens.PASSWORD), page.getValue()));
             assertNotEquals(302, login.statusCode(), "nobody is logged in while accounts cannot be read");
             assertFalse(login.body().contains("Wrong user name or password"), "a login during the outage is not called a wrong password");
             assertUnavailablePage(login, "a login");
         }
-        HttpResponse<String> pageDuring = promptly(() -> pageUpload(admin, slug, groupPageBefore,
+        HttpResponse<String> pageDuring = promptly("the page's upload", () -> pageUpload(admin, slug, groupPageBefore,
                 new Portal.Upload("page-during.txt", "Page upload during the outage".getBytes(StandardCharsets.UTF_8))));
         assertFalse(pageDuring.body().contains(">stored<"), "the page's upload is not reported stored: " + pageDuring.body());
         assertTrue(pageDuring.statusCode() == 503 || pageDuring.body().contains("nothing was kept"),
@@ -264,11 +265,11 @@ class DatabaseOutageIT {
      * A request during the outage, answered at once rather than after retries: EclipseLink's
      * default (three tries, five seconds apart) held each one for about ten seconds.
      */
-    static <T> T promptly(java.util.concurrent.Callable<T> request) throws Exception {
+    static <T> T promptly(String what, Callable<T> request) throws Exception {
         long start = System.nanoTime();
         T answer = request.call();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis < REFUSED_WITHIN.toMillis(), "a request during the outage is refused within " + REFUSED_WITHIN.toSeconds()
+        assertTrue(millis < REFUSED_WITHIN.toMillis(), what + " during the outage is refused within " + REFUSED_WITHIN.toSeconds()
                 + " s, not kept waiting: it took " + millis + " ms");
         return answer;
     }
