@@ -17,6 +17,14 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
 
     /** A quiet 2-core machine boots in about 40 s; a busy one was seen to need three minutes. */
     static final int BOOT_LIMIT_SECONDS = 300;
+    /**
+     * A boot that neither listens nor writes a line for this long has hung: the hangs seen (a
+     * deadlock on HK2's service locator while Hazelcast starts, 2026-12-05) go silent for good,
+     * while a normal boot is never quiet for more than a few seconds, and a busy one was seen
+     * to take three minutes with its log moving all along. Found this way, a hang costs CI a
+     * minute and a half instead of five.
+     */
+    static final int SILENT_LIMIT_SECONDS = 90;
 
     /**
      * Starts Payara, once more if the first boot hangs: a boot was seen to stop inside Payara's
@@ -95,6 +103,8 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
     void awaitReady() throws InterruptedException {
         Portal probe = new Portal(base());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_LIMIT_SECONDS);
+        long logSize = logSize();
+        long lastSign = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log(data));
@@ -103,14 +113,32 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
                 if (probe.get("/health/ready").statusCode() == 200) {
                     return;
                 }
+                lastSign = System.nanoTime();
             } catch (RuntimeException notYet) {
                 // not listening yet
+            }
+            long size = logSize();
+            if (size != logSize) {
+                logSize = size;
+                lastSign = System.nanoTime();
+            }
+            if (System.nanoTime() - lastSign > TimeUnit.SECONDS.toNanos(SILENT_LIMIT_SECONDS)) {
+                break;
             }
             Thread.sleep(500);
         }
         threadDump();
         process.destroyForcibly().waitFor();
-        throw new BootHung("Payara was not ready within " + BOOT_LIMIT_SECONDS + " s; see " + log(data));
+        throw new BootHung("Payara was not ready within " + BOOT_LIMIT_SECONDS + " s, or neither listened nor logged for "
+                + SILENT_LIMIT_SECONDS + " s; see " + log(data));
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(log(data));
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private void threadDump() {

@@ -14,7 +14,7 @@ import org.apache.lucene.util.IOSupplier;
 
 /**
  * Merges a fragmented index into one segment once nothing has been written to it for a while
- * (see {@link IndexLayout} for why that pays). {@link SearchIndex} calls {@link #look} every 30 s
+ * (see {@link IndexLayout} for why that pays). {@link SearchIndex} calls {@link #look} every 10 s
  * from its scheduler's one thread. The merge runs on Lucene's merge threads, so searches answer
  * from the old segments and writes go on into new ones meanwhile; a later look opens and commits
  * the merged segment.
@@ -83,7 +83,7 @@ final class QuietMerge {
             long usable = freeSpace.get();
             // the merged copy is written beside the segments it replaces, which stay until the next commit
             if (usable < 2 * layout.bytes()) {
-                // once, not every 30 s
+                // once, not every 10 s
                 LOG.log(lowSpaceWarned ? Level.FINE : Level.WARNING, "Not merging the search index''s {0} segments: {1} MB free, {2} MB needed",
                         new Object[] {layout.segments(), usable >> 20, (2 * layout.bytes()) >> 20});
                 lowSpaceWarned = true;

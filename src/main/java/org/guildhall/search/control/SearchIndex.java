@@ -165,7 +165,7 @@ public class SearchIndex {
         scheduler.scheduleWithFixedDelay(this::poll, commitSeconds, commitSeconds, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::check, checkMinutes, checkMinutes, TimeUnit.MINUTES);
         quietMerge = new QuietMerge(Duration.ofMinutes(compactAfterQuietMinutes), folder);
-        scheduler.scheduleWithFixedDelay(this::compactIfQuiet, 30, 30, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::compactIfQuiet, 10, 10, TimeUnit.SECONDS);
     }
 
     private IndexSearch.Commit commit() {
@@ -336,7 +336,7 @@ public class SearchIndex {
         lastCommitSeq = covered;
     }
 
-    /** Every 30 s: merges a fragmented index into one segment once no entry was written for {@link #compactAfterQuietMinutes}. */
+    /** Every 10 s: merges a fragmented index into one segment once no entry was written for {@link #compactAfterQuietMinutes}. */
     void compactIfQuiet() {
         quietMerge.look(index, state == IndexStatus.State.READY && !maintenance.isLocked(), () -> {
             dirty = true;
