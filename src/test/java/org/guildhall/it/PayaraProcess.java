@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,10 +102,16 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
     }
 
     void awaitReady() throws InterruptedException {
+        awaitReady(Duration.ofSeconds(BOOT_LIMIT_SECONDS), Duration.ofSeconds(SILENT_LIMIT_SECONDS));
+    }
+
+    /** Waits until ready; kills the process and throws {@link BootHung} past either limit. */
+    void awaitReady(Duration bootLimit, Duration silentLimit) throws InterruptedException {
         Portal probe = new Portal(base());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_LIMIT_SECONDS);
+        long deadline = System.nanoTime() + bootLimit.toNanos();
         long logSize = logSize();
         long lastSign = System.nanoTime();
+        String why = "was not ready within " + bootLimit.toSeconds() + " s";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log(data));
@@ -122,15 +129,15 @@ public record PayaraProcess(Process process, int port, Path data) implements Aut
                 logSize = size;
                 lastSign = System.nanoTime();
             }
-            if (System.nanoTime() - lastSign > TimeUnit.SECONDS.toNanos(SILENT_LIMIT_SECONDS)) {
+            if (System.nanoTime() - lastSign > silentLimit.toNanos()) {
+                why = "neither listened nor logged for " + silentLimit.toSeconds() + " s";
                 break;
             }
             Thread.sleep(500);
         }
         threadDump();
         process.destroyForcibly().waitFor();
-        throw new BootHung("Payara was not ready within " + BOOT_LIMIT_SECONDS + " s, or neither listened nor logged for "
-                + SILENT_LIMIT_SECONDS + " s; see " + log(data));
+        throw new BootHung("Payara " + why + "; see " + log(data));
     }
 
     private long logSize() {
