@@ -27,6 +27,8 @@ public class GuildhallDataSource implements DataSource {
 
     static final String EMBEDDED = "embedded";
     static final int H2_STATEMENTS_KEPT = 128;
+    static final int PG_LOGIN_TIMEOUT_SECONDS = 5;
+    static final int PG_SOCKET_TIMEOUT_SECONDS = 30;
 
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -43,9 +45,7 @@ public class GuildhallDataSource implements DataSource {
         credentials.setProperty("user", user == null || user.isBlank() ? defaultUser(url) : user);
         credentials.setProperty("password", password == null ? "" : password);
         if (url.startsWith("jdbc:postgresql:")) {
-            // EclipseLink binds a null of a converted attribute as VARCHAR; untyped, the server
-            // takes the column's type instead of refusing "timestamptz = character varying"
-            credentials.putIfAbsent("stringtype", "unspecified");
+            postgresDefaults(credentials);
         }
         for (Driver driver : ServiceLoader.load(Driver.class, GuildhallDataSource.class.getClassLoader())) {
             if (driver.acceptsURL(url)) {
@@ -53,6 +53,27 @@ public class GuildhallDataSource implements DataSource {
             }
         }
         throw new SQLException("No JDBC driver in Guildhall accepts " + redacted(url));
+    }
+
+    /**
+     * Defaults for the PostgreSQL driver; a parameter in the URL wins over each of them.
+     *
+     * <p>The driver's own defaults wait for ever on a database host that accepts connections but
+     * never answers (a hung server, a frozen VM, a network dropping packets): every request then
+     * held a thread and the user saw nothing. With these, a new connection gives up after
+     * {@link #PG_LOGIN_TIMEOUT_SECONDS} and a connection that stops answering after
+     * {@link #PG_SOCKET_TIMEOUT_SECONDS}; the pool's validation (the driver's {@code isValid})
+     * is bounded by the same socket timeout. Both end in the "database unreachable" 503.
+     */
+    static void postgresDefaults(Properties properties) {
+        // EclipseLink binds a null of a converted attribute as VARCHAR; untyped, the server
+        // takes the column's type instead of refusing "timestamptz = character varying"
+        properties.putIfAbsent("stringtype", "unspecified");
+        properties.putIfAbsent("loginTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
+        properties.putIfAbsent("connectTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
+        // longer than any one wait for rows Guildhall has (it reads a document, a page or a list of
+        // ids at a time); a schema migration that rewrites a large table may need a longer one in the URL
+        properties.putIfAbsent("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
     }
 
     static String jdbcUrl() {

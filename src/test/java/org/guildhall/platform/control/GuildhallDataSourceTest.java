@@ -1,14 +1,20 @@
 package org.guildhall.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class GuildhallDataSourceTest {
@@ -42,5 +48,28 @@ class GuildhallDataSourceTest {
         System.setProperty("guildhall.db.url", "jdbc:postgresql://db:5432/guildhall?password=secret");
         assertEquals("jdbc:postgresql://db:5432/guildhall?password=secret", GuildhallDataSource.jdbcUrl());
         assertEquals("jdbc:postgresql://db:5432/guildhall?…", GuildhallDataSource.redacted(GuildhallDataSource.jdbcUrl()));
+    }
+
+    // A listening socket nobody accepts from: the kernel completes the TCP handshake and then
+    // nothing answers, as with a hung or frozen database server. The driver's defaults wait for ever.
+    @Test
+    @Timeout(60)
+    void silentPostgresServerIsGivenUpOnInsteadOfHoldingTheRequest() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            System.setProperty("guildhall.db.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/guildhall");
+            Duration waited = timeToFail(new GuildhallDataSource());
+            assertTrue(waited.toSeconds() < GuildhallDataSource.PG_LOGIN_TIMEOUT_SECONDS + 3, "gave up after " + waited);
+
+            // a timeout in the URL wins over Guildhall's default
+            System.setProperty("guildhall.db.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/guildhall?loginTimeout=1");
+            waited = timeToFail(new GuildhallDataSource());
+            assertTrue(waited.toMillis() < 3000, "the URL's one-second login timeout was used: " + waited);
+        }
+    }
+
+    private static Duration timeToFail(GuildhallDataSource dataSource) {
+        long start = System.nanoTime();
+        assertThrows(SQLException.class, () -> dataSource.getConnection("guildhall", "").close());
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 }
