@@ -288,16 +288,23 @@ class DocumentsIT {
 
     @Test
     void versionsTrashAndRestore() throws Exception {
-        JsonNode first = storeOne("health-libraries", "hana", new Upload("policy.txt", "first draft".getBytes(StandardCharsets.UTF_8)));
+        long n = System.nanoTime() % 100000;
+        String firstDraft = "first draft of the quagga" + n + " policy";
+        String secondDraft = "second draft of the numbat" + n + " policy";
+        JsonNode first = storeOne("health-libraries", "hana", new Upload("policy.txt", firstDraft.getBytes(StandardCharsets.UTF_8)));
         long id = first.get("id").asLong();
+        searchWithin(Duration.ofSeconds(30), "quagga" + n, token("mia"), 1);
         HttpResponse<String> second = visitor().multipart("/documents/" + id + "/versions", token("hana"), Map.of(),
-                List.of(new Upload("policy-v2.txt", "second draft".getBytes(StandardCharsets.UTF_8))));
+                List.of(new Upload("policy-v2.txt", secondDraft.getBytes(StandardCharsets.UTF_8))));
         assertEquals(201, second.statusCode(), second.body());
         JsonNode document = JSON.readTree(visitor().api("GET", "/documents/" + id, token("mia"), null).body());
         assertEquals(2, document.get("versions").size());
         assertEquals(2, document.get("current").get("number").asInt(), "the newest is the one shown");
-        assertEquals("second draft", visitor().api("GET", "/documents/" + id + "/content", token("mia"), null).body());
-        assertEquals("first draft", visitor().api("GET", "/documents/" + id + "/versions/1/content", token("mia"), null).body());
+        assertEquals(secondDraft, visitor().api("GET", "/documents/" + id + "/content", token("mia"), null).body());
+        assertEquals(firstDraft, visitor().api("GET", "/documents/" + id + "/versions/1/content", token("mia"), null).body());
+        // the newest version is the one searched: its words find the document, the old version's no longer do
+        searchWithin(Duration.ofSeconds(30), "numbat" + n, token("mia"), 1);
+        assertEquals(0, search("quagga" + n, token("mia")).get("total").asLong(), "the first draft's words are gone from the index");
 
         assertEquals(403, visitor().api("DELETE", "/documents/" + id, token("mia"), null).statusCode(), "a member cannot delete");
         assertEquals(204, visitor().api("DELETE", "/documents/" + id, token("hana"), null).statusCode());

@@ -31,11 +31,12 @@ import org.guildhall.identity.entity.Account;
  */
 @Entity
 @Table(name = "gh_document")
-// the search index's entry, read as columns (see DocumentSource); named, so EclipseLink prepares them once
+// the search index's entry, read as columns (see DocumentSource), from the newest version only (the
+// unique (document_id, number) index finds it); named, so EclipseLink prepares them once
 @NamedQuery(name = Document.ENTRY, query = "select new org.guildhall.documents.entity.DocumentEntry(d.title, d.updatedAt, g.id, g.slug,"
         + " v.id, v.fileName, v.author, v.mediaType, v.number)"
         + " from Document d join d.group g, DocumentVersion v where d.id = :document and d.deletedAt is null and v.document = d"
-        + " order by v.number desc")
+        + " and v.number = (select max(w.number) from DocumentVersion w where w.document = d)")
 @NamedQuery(name = Document.TAGS, query = "select t from Document d join d.tags t where d.id = :document order by t")
 public class Document implements Serializable {
 

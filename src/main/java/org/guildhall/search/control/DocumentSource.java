@@ -43,13 +43,13 @@ public class DocumentSource implements IndexSource {
      */
     @Override
     public Optional<SearchDocument> read(long documentId) {
-        // a row per version, newest first; no setMaxResults, which makes EclipseLink prepare the query again on every call
-        List<DocumentEntry> versions = em.createNamedQuery(Document.ENTRY, DocumentEntry.class).setParameter("document", documentId)
+        // no getSingleResult: a deleted or version-less document is no row, not an exception
+        List<DocumentEntry> entries = em.createNamedQuery(Document.ENTRY, DocumentEntry.class).setParameter("document", documentId)
                 .getResultList();
-        if (versions.isEmpty()) {
+        if (entries.isEmpty()) {
             return Optional.empty();
         }
-        DocumentEntry newest = versions.get(0);
+        DocumentEntry newest = entries.get(0);
         // sorted, as the entity's TreeSet gives them
         List<String> tags = em.createNamedQuery(Document.TAGS, String.class).setParameter("document", documentId).getResultList();
         List<SearchDocument.Part> parts = extraction.partsOf(newest.versionId()).stream()
