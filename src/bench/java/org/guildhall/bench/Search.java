@@ -75,10 +75,14 @@ final class Search {
      * Rounds of {@link #WARM_UP} a system may get at most: a further round while its JIT compilers
      * still took more than {@link #WARM_UP_JIT_SHARE} of its CPU in the last one. On 2026-12-04,
      * after one round, Guildhall's server spent about 5 of the 8 seconds of its concurrency-8 run
-     * compiling (JFR's compilation events), the harness's Lucene next to nothing.
+     * compiling (JFR's compilation events), the harness's Lucene next to nothing. On 2026-12-05,
+     * at 100,000 documents, a tenth was not quiet enough: Guildhall's server passed it after 5
+     * rounds (8 %) and then spent 0.8 of its 6.4 ms of CPU per search compiling in the measured
+     * concurrency-8 run, Solr 0.3 of 6.1. With a twentieth it took 8 rounds (Solr 7, raw Lucene 7)
+     * and then compiled 0.4 ms per search.
      */
-    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 5);
-    static final double WARM_UP_JIT_SHARE = 0.10;
+    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 12);
+    static final double WARM_UP_JIT_SHARE = Double.parseDouble(System.getProperty("bench.warm-up-jit-share", "0.05"));
 
     /** Warms one system up (see {@link #WARM_UP_ROUNDS}); answers how many rounds it took. */
     static <T> int warmUp(String what, ProcessHandle server, List<T> items, java.util.function.Predicate<T> call) throws Exception {
@@ -132,6 +136,8 @@ final class Search {
         inputs.put("memberGroups", Guild.MEMBER_GROUPS);
         inputs.put("hitsPerPage", 20);
         inputs.put("warmUpRequestsPerRound", WARM_UP);
+        inputs.put("warmUpJitShare", WARM_UP_JIT_SHARE);
+        inputs.put("warmUpMaxRounds", WARM_UP_ROUNDS);
         report.put("inputs", inputs);
         List<Bench.Latencies> runs = new ArrayList<>();
         Map<String, Object> preparation = new LinkedHashMap<>();
