@@ -82,6 +82,7 @@ final class Search {
      * and then compiled 0.4 ms per search.
      */
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 12);
+    /** The share of a system's CPU its JIT compilers may still take in a warm-up round before it is measured. */
     static final double WARM_UP_JIT_SHARE = Double.parseDouble(System.getProperty("bench.warm-up-jit-share", "0.05"));
 
     /** Warms one system up (see {@link #WARM_UP_ROUNDS}); answers how many rounds it took. */

@@ -1,7 +1,6 @@
 package org.guildhall.platform.boundary;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,10 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.guildhall.platform.control.DataFolder;
 import org.guildhall.platform.control.DemoSeeding;
+import org.guildhall.platform.control.GuildhallDataSource;
 import org.guildhall.platform.control.SchemaMigration;
 
 /**
@@ -43,9 +42,6 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
-    @Resource(lookup = "java:app/jdbc/guildhall")
-    DataSource dataSource;
-
     @PersistenceContext
     EntityManager em;
 
@@ -65,7 +61,8 @@ public class Bootstrap {
     void start(@Observes @Priority(1) Startup startup) {
         LOG.log(Level.INFO, "Guildhall data folder: {0}", dataFolder.root());
         dataFolder.folder("tmp");
-        new SchemaMigration(dataSource).run();
+        // its own connections: the pool's time out on a database that stops answering, a long migration must not
+        new SchemaMigration(GuildhallDataSource.forMigrations()).run();
         if (demoEnabled && isEmpty()) {
             LOG.info("Empty database: adding demo groups, accounts and content (guildhall.demo.enabled=false switches this off)");
             demoSeeding.fire(new DemoSeeding());

@@ -30,8 +30,28 @@ public class GuildhallDataSource implements DataSource {
     static final int PG_LOGIN_TIMEOUT_SECONDS = 5;
     static final int PG_SOCKET_TIMEOUT_SECONDS = 30;
 
+    /** Connections for schema migrations, which may legitimately wait long for an answer. */
+    private final boolean forMigrations;
     private PrintWriter logWriter;
     private int loginTimeout;
+
+    /** The pool's connection source (the pool instantiates it by its class name). */
+    public GuildhallDataSource() {
+        this(false);
+    }
+
+    private GuildhallDataSource(boolean forMigrations) {
+        this.forMigrations = forMigrations;
+    }
+
+    /**
+     * Unpooled connections for Flyway at start-up, without the pool's socket timeout: a migration
+     * that rewrites a large table, or waits for another node's lock, may take minutes to answer,
+     * and a timeout would fail the start while the statement went on running in the database.
+     */
+    public static DataSource forMigrations() {
+        return new GuildhallDataSource(true);
+    }
 
     @Override
     public Connection getConnection() throws SQLException {
@@ -45,7 +65,7 @@ public class GuildhallDataSource implements DataSource {
         credentials.setProperty("user", user == null || user.isBlank() ? defaultUser(url) : user);
         credentials.setProperty("password", password == null ? "" : password);
         if (url.startsWith("jdbc:postgresql:")) {
-            postgresDefaults(credentials);
+            postgresDefaults(credentials, forMigrations);
         }
         for (Driver driver : ServiceLoader.load(Driver.class, GuildhallDataSource.class.getClassLoader())) {
             if (driver.acceptsURL(url)) {
@@ -56,24 +76,27 @@ public class GuildhallDataSource implements DataSource {
     }
 
     /**
-     * Defaults for the PostgreSQL driver; a parameter in the URL wins over each of them.
+     * Defaults for the PostgreSQL driver; a parameter in the URL wins over each of them (the
+     * driver ranks the URL's parameters above the properties it is given).
      *
-     * <p>The driver's own defaults wait for ever on a database host that accepts connections but
-     * never answers (a hung server, a frozen VM, a network dropping packets): every request then
-     * held a thread and the user saw nothing. With these, a new connection gives up after
+     * <p>The driver's own defaults wait for ever for the answer of a database host that accepts
+     * connections but never answers (a hung server, a frozen VM): every request then held a
+     * thread and the user saw nothing. With these, a new connection gives up after
      * {@link #PG_LOGIN_TIMEOUT_SECONDS} and a connection that stops answering after
      * {@link #PG_SOCKET_TIMEOUT_SECONDS}; the pool's validation (the driver's {@code isValid})
      * is bounded by the same socket timeout. Both end in the "database unreachable" 503.
+     * Migrations ({@link #forMigrations()}) keep the login timeout and wait for answers as long as
+     * they take.
      */
-    static void postgresDefaults(Properties properties) {
+    static void postgresDefaults(Properties properties, boolean forMigrations) {
         // EclipseLink binds a null of a converted attribute as VARCHAR; untyped, the server
         // takes the column's type instead of refusing "timestamptz = character varying"
         properties.putIfAbsent("stringtype", "unspecified");
         properties.putIfAbsent("loginTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
         properties.putIfAbsent("connectTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
         // longer than any one wait for rows Guildhall has (it reads a document, a page or a list of
-        // ids at a time); a schema migration that rewrites a large table may need a longer one in the URL
-        properties.putIfAbsent("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
+        // ids at a time); 0 is none
+        properties.putIfAbsent("socketTimeout", forMigrations ? "0" : String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
     }
 
     static String jdbcUrl() {

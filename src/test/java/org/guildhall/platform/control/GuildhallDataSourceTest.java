@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,8 +64,22 @@ class GuildhallDataSourceTest {
             // a timeout in the URL wins over Guildhall's default
             System.setProperty("guildhall.db.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/guildhall?loginTimeout=1");
             waited = timeToFail(new GuildhallDataSource());
-            assertTrue(waited.toMillis() < 3000, "the URL's one-second login timeout was used: " + waited);
+            assertTrue(waited.toSeconds() < GuildhallDataSource.PG_LOGIN_TIMEOUT_SECONDS - 1,
+                    "the URL's one-second login timeout was used, not the default: " + waited);
         }
+    }
+
+    @Test
+    void poolConnectionsTimeOutWhileMigrationsWaitAsLongAsTheyTake() {
+        Properties pool = new Properties();
+        GuildhallDataSource.postgresDefaults(pool, false);
+        assertEquals(String.valueOf(GuildhallDataSource.PG_SOCKET_TIMEOUT_SECONDS), pool.getProperty("socketTimeout"));
+        assertEquals(String.valueOf(GuildhallDataSource.PG_LOGIN_TIMEOUT_SECONDS), pool.getProperty("loginTimeout"));
+        Properties migrations = new Properties();
+        GuildhallDataSource.postgresDefaults(migrations, true);
+        assertEquals("0", migrations.getProperty("socketTimeout"), "no socket timeout for a long migration");
+        assertEquals(String.valueOf(GuildhallDataSource.PG_LOGIN_TIMEOUT_SECONDS), migrations.getProperty("loginTimeout"),
+                "but a silent server still fails the start promptly");
     }
 
     private static Duration timeToFail(GuildhallDataSource dataSource) {
