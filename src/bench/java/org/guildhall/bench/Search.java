@@ -78,8 +78,8 @@ final class Search {
      * compiling (JFR's compilation events), the harness's Lucene next to nothing. On 2026-12-05,
      * at 100,000 documents, a tenth was not quiet enough: Guildhall's server passed it after 5
      * rounds (8 %) and then spent 0.8 of its 6.4 ms of CPU per search compiling in the measured
-     * concurrency-8 run, Solr 0.3 of 6.1. With a twentieth it took 8 rounds (Solr 7, raw Lucene 7)
-     * and then compiled 0.4 ms per search.
+     * concurrency-8 run, Solr 0.3 of 6.1. With a twentieth it took 8 rounds (Solr 6-7, raw Lucene
+     * 4-7, in two runs) and then compiled 0.4 ms per search.
      */
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 12);
     /** The share of a system's CPU its JIT compilers may still take in a warm-up round before it is measured. */

@@ -91,12 +91,12 @@ public class GuildhallDataSource implements DataSource {
     static void postgresDefaults(Properties properties, boolean forMigrations) {
         // EclipseLink binds a null of a converted attribute as VARCHAR; untyped, the server
         // takes the column's type instead of refusing "timestamptz = character varying"
-        properties.putIfAbsent("stringtype", "unspecified");
-        properties.putIfAbsent("loginTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
-        properties.putIfAbsent("connectTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
+        properties.setProperty("stringtype", "unspecified");
+        properties.setProperty("loginTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
+        properties.setProperty("connectTimeout", String.valueOf(PG_LOGIN_TIMEOUT_SECONDS));
         // longer than any one wait for rows Guildhall has (it reads a document, a page or a list of
         // ids at a time); 0 is none
-        properties.putIfAbsent("socketTimeout", forMigrations ? "0" : String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("socketTimeout", forMigrations ? "0" : String.valueOf(PG_SOCKET_TIMEOUT_SECONDS));
     }
 
     static String jdbcUrl() {
